@@ -1,0 +1,144 @@
+"""Cards that are not one entry: help, menus of entries, "did you mean", fallback and error."""
+
+from __future__ import annotations
+
+from bot import ids, refs
+from bot.cards.model import Button, Card, Field, Section, open_button, source_line
+from bot.content import Library
+from bot.refs import Ref
+
+GRAMMAR = (
+    ("salary [level] [location | specialization | company type]", "pay figures, each with its article"),
+    ("role <role>", "what a role does, its skills, roadmap and pay"),
+    ("compare <role> <role>", "two roles side by side (also: <role> vs <role>)"),
+    ("skills [area | role]", "the skill stack, or one area of it"),
+    ("roadmap [track]", "step-by-step paths into AI engineering"),
+    ("hire [model]", "ways to bring an AI engineer in: full-time, staff augmentation, consultancy, fractional"),
+    ("levels", "the career ladder, years and focus at each level"),
+    ("interview", "how AI engineering interviews run"),
+    ("learn", "courses, certifications, books and projects"),
+    ("market", "demand and job-market figures"),
+    ("<any question>", "ask in your own words, e.g. what do senior AI engineers make in the bay area?"),
+)
+TOPIC_BUTTONS = (
+    ("Salary", refs.salary(refs.SalaryQuery())),
+    ("Roles", refs.menu("roles")),
+    ("Compare", refs.menu("compare")),
+    ("Skills", refs.topic("skills-overview")),
+    ("Roadmaps", refs.menu("roadmaps")),
+    ("Hiring", refs.topic("hiring-overview")),
+    ("Levels", refs.menu("levels")),
+    ("Interviews", refs.topic("interview-process")),
+    ("Learning", refs.menu("learn")),
+    ("Market", refs.topic("market-demand")),
+)
+
+
+def topic_buttons(library: Library) -> tuple[Button, ...]:
+    return tuple(open_button(label, ref) for label, ref in TOPIC_BUTTONS if _exists(library, ref))
+
+
+def help_card(library: Library) -> Card:
+    lines = tuple(f"{ids.COMMAND} {usage}: {what}" for usage, what in GRAMMAR)
+    return Card(
+        kind="help",
+        title="aieng: career answers for AI engineering",
+        summary="Ask about salary, roles, skills, roadmaps, hiring, levels, interviews, learning or the market. "
+        "Every answer comes from curated articles and names its source.",
+        sections=(Section("Commands", lines), Section("Examples", _EXAMPLES)),
+        buttons=topic_buttons(library),
+        ref=str(refs.menu("help")),
+    )
+
+
+_EXAMPLES = (
+    f"{ids.COMMAND} salary senior sf",
+    f"{ids.COMMAND} compare ai engineer vs ml engineer",
+    f"{ids.COMMAND} roadmap swe",
+    "@aieng how do I move from data science into AI engineering?",
+)
+
+
+def list_card(library: Library, name: str) -> Card:
+    """A menu: every entry of one kind as a button, with its one-line summary."""
+    title, summary, items = _menu_items(library, name)
+    return Card(
+        kind="answer",
+        title=title,
+        summary=summary,
+        sections=(Section(None, tuple(f"{label}: {text}" for label, text, _ in items)),),
+        buttons=tuple(open_button(label[:70], ref) for label, _, ref in items),
+        ref=str(refs.menu(name)),
+    )
+
+
+def _menu_items(library: Library, name: str) -> tuple[str, str, list[tuple[str, str, Ref]]]:
+    if name == "roles":
+        items = [(r.title, r.summary, refs.topic(r.id)) for r in library.roles.values()]
+        return "Roles", "Roles the articles describe; emerging ones included.", items
+    if name == "roadmaps":
+        items = [(r.title, r.summary, refs.roadmap(r.id)) for r in library.roadmaps.values()]
+        return "Roadmaps", "Step-by-step paths; open one to walk its phases and steps.", items
+    if name == "compare":
+        items = [(c.title, c.summary, refs.topic(c.id)) for c in library.comparisons.values()]
+        return "Role comparisons", "Pairs of roles the articles compare.", items
+    if name == "learn":
+        items = [(t.title, t.summary, refs.topic(t.id)) for t in library.of_kind("learn")]
+        return "Learning", "Courses, certifications, books and projects the articles name.", items
+    raise KeyError(name)
+
+
+def levels_card(library: Library) -> Card:
+    levels = sorted(library.levels.values(), key=lambda lv: lv.rank)
+    fields = tuple(Field(lv.title, lv.summary) for lv in levels)
+    return Card(
+        kind="answer",
+        title="AI engineer career levels",
+        summary="The ladder the articles describe, from entry level to principal; open a level for its years "
+        "and focus as each article states them.",
+        sections=(Section(None, (), fields),),
+        sources=source_line(library, [p for lv in levels for p in lv.points]),
+        buttons=tuple(open_button(lv.title, refs.topic(lv.id)) for lv in levels),
+        ref=str(refs.menu("levels")),
+    )
+
+
+def choices_card(library: Library, question: str, choices: list[tuple[str, Ref]]) -> Card:
+    buttons = [open_button(label[:70], ref) for label, ref in choices]
+    buttons.append(Button("None of these", ids.NONE_OF_THESE, question[:1900]))
+    return Card(
+        kind="choices",
+        title="Did you mean…",
+        summary="I'm not sure which of these you're after; pick one.",
+        buttons=tuple(buttons),
+        echo=question,
+    )
+
+
+def fallback_card(library: Library, question: str) -> Card:
+    return Card(
+        kind="fallback",
+        title="I don't know that one",
+        summary="I only answer from curated articles about AI engineering careers, and nothing in them answers "
+        "this. Here is what I can help with:",
+        buttons=topic_buttons(library),
+        echo=question or None,
+    )
+
+
+def none_of_these_card(library: Library) -> Card:
+    return Card(
+        kind="fallback",
+        title="Thanks, noted",
+        summary="I've logged the question so the content can grow where people ask. Meanwhile, here is what I "
+        "can help with:",
+        buttons=topic_buttons(library),
+    )
+
+
+def error_card(message: str) -> Card:
+    return Card(kind="error", title="Something went wrong", summary=message)
+
+
+def _exists(library: Library, ref: Ref) -> bool:
+    return ref.kind != "t" or ref.parts[0] in library.entries

@@ -1,0 +1,85 @@
+"""Card: what the bot says, as plain Python. The renderer turns it into Block Kit or terminal text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot import ids
+from bot.content import Library
+from bot.models import Cited, Figure, Point
+from bot.refs import Ref
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    action: str
+    value: str
+    style: str | None = None  # "primary" or "danger", as Slack names them
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str | None = None
+    lines: tuple[str, ...] = ()
+    fields: tuple[Field, ...] = ()
+
+
+@dataclass(frozen=True)
+class Card:
+    """One reply. `kind` is answer, choices (did you mean), fallback, help or error."""
+
+    kind: str
+    title: str
+    summary: str
+    sections: tuple[Section, ...] = ()
+    sources: tuple[str, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    ref: str | None = None
+    echo: str | None = None  # the person's own words, shown back (always escaped by the renderer)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def open_button(label: str, ref: Ref | str, style: str | None = None) -> Button:
+    return Button(label, ids.OPEN, str(ref), style)
+
+
+def cite(library: Library, item: Cited) -> str:
+    """'Long-form guide, citing MRJ Recruitment 2026': the article's short name and the data it credits."""
+    name = library.sources[item.source].name
+    return f"{name}, citing {item.credits}" if item.credits else name
+
+
+def point_line(library: Library, point: Point) -> str:
+    return f"{point.text} ({cite(library, point)})"
+
+
+def figure_field(library: Library, figure: Figure) -> Field:
+    note = f"\n{figure.note}" if figure.note else ""
+    return Field(f"{figure.label} ({cite(library, figure)})", f"{figure.value}{note}")
+
+
+def source_line(library: Library, items: Iterable[Cited]) -> tuple[str, ...]:
+    """The context line: each cited article once, with its date and the data it credits."""
+    seen: dict[str, set[str]] = {}
+    for item in items:
+        credits = seen.setdefault(item.source, set())
+        if item.credits:
+            credits.add(item.credits)
+    lines = []
+    for source_id, credits in seen.items():
+        source = library.sources[source_id]
+        citing = f", citing {', '.join(sorted(credits))}" if credits else ""
+        lines.append(f"{source.name} ({source.dated}){citing}")
+    return tuple(lines)
+
+
+def chunks(items: list[Field], size: int) -> list[tuple[Field, ...]]:
+    return [tuple(items[i : i + size]) for i in range(0, len(items), size)]

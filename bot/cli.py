@@ -1,0 +1,120 @@
+"""`python -m bot` (also `aieng-bot`): run, chat, ask, serve, socket, check.
+
+These subcommands and their output formats are a contract other tools rely on (the eval scorer
+drives `ask --batch`); change them only compatibly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot.config import Mode, Settings, load_settings
+from bot.errors import BotError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        return int(args.run(args, settings))
+    except BotError as error:
+        print(f"aieng: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="aieng: career answers for AI engineering.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="start in the mode the environment selects (socket, http or local chat)")
+    run.set_defaults(run=_run)
+
+    chat = sub.add_parser("chat", help="talk to the bot in this terminal, no Slack needed")
+    chat.set_defaults(run=_chat)
+
+    ask = sub.add_parser("ask", help="print one reply, or answer JSON Lines with --batch")
+    ask.add_argument("--via", choices=["slash", "mention", "dm"], default="slash")
+    ask.add_argument("--json", action="store_true", help="print the Slack message payload")
+    ask.add_argument("--explain", action="store_true", help="show how the answer was chosen")
+    ask.add_argument("--batch", action="store_true", help="read JSON Lines on stdin, write one JSON line each")
+    ask.add_argument("text", nargs="*")
+    ask.set_defaults(run=_ask)
+
+    serve = sub.add_parser("serve", help="production HTTP server (gunicorn): POST /slack/events, GET /healthz")
+    serve.add_argument("--port", type=int, help="default: $PORT or 3000")
+    serve.set_defaults(run=_serve)
+
+    socket = sub.add_parser("socket", help="connect to Slack over Socket Mode")
+    socket.set_defaults(run=_socket)
+
+    check = sub.add_parser("check", help="validate content/; print file:line: problem for each")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    mode = settings.mode
+    if mode is Mode.SOCKET:
+        return _socket(args, settings)
+    if mode is Mode.HTTP:
+        args.port = None
+        return _serve(args, settings)
+    return _chat(args, settings)
+
+
+def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.local_chat import run_chat
+
+    return run_chat(_engine(settings), sys.stdin, sys.stdout)
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import asking
+
+    engine = _engine(settings)
+    if args.batch:
+        return asking.batch(engine, sys.stdin, sys.stdout)
+    text = " ".join(args.text)
+    if args.explain:
+        return asking.explain(engine, text, args.via, sys.stdout)
+    return asking.ask_once(engine, text, args.via, args.json, sys.stdout)
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.server import serve
+
+    settings.require(Mode.HTTP)
+    return serve(settings, port=args.port or settings.port)
+
+
+def _socket(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import run_socket_mode
+
+    settings.require(Mode.SOCKET)
+    return run_socket_mode(settings)
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.content import load_library
+    from bot.errors import ContentError
+
+    try:
+        library = load_library(settings.content_dir)
+    except ContentError as error:
+        print("\n".join(error.problems))
+        return 1
+    print(f"content OK: {len(library.entries)} entries, {len(library.salary_figures)} salary figures")
+    return 0
+
+
+def _engine(settings: Settings):  # type: ignore[no-untyped-def]
+    from bot.answering import Engine
+    from bot.content import load_library
+    from bot.logs import configure_logging
+
+    configure_logging(settings.log_level)
+    return Engine(load_library(settings.content_dir))

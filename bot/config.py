@@ -1,0 +1,112 @@
+"""Settings read from the environment, validated once at start with one message naming every problem."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from bot.errors import ConfigError
+
+DEFAULT_API_URL = "https://slack.com/api/"
+DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
+
+class Mode(Enum):
+    SOCKET = "socket"
+    HTTP = "http"
+    LOCAL = "local"
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: str | None = None
+    signing_secret: str | None = None
+    app_token: str | None = None
+    api_url: str = DEFAULT_API_URL
+    port: int = 3000
+    log_level: str = "INFO"
+    content_dir: Path = DEFAULT_CONTENT_DIR
+    answer_channel_questions: bool = True
+    web_workers: int = 2
+
+    @property
+    def mode(self) -> Mode:
+        if self.app_token and self.bot_token:
+            return Mode.SOCKET
+        if self.bot_token and self.signing_secret:
+            return Mode.HTTP
+        return Mode.LOCAL
+
+    def require(self, mode: Mode) -> None:
+        """Fail with one message if the variables a mode needs are not all set."""
+        needed = {
+            Mode.SOCKET: {"SLACK_BOT_TOKEN": self.bot_token, "SLACK_APP_TOKEN": self.app_token},
+            Mode.HTTP: {"SLACK_BOT_TOKEN": self.bot_token, "SLACK_SIGNING_SECRET": self.signing_secret},
+            Mode.LOCAL: {},
+        }[mode]
+        missing = [name for name, value in needed.items() if not value]
+        if missing:
+            raise ConfigError([f"{name} is not set (needed for {mode.value} mode)" for name in missing])
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Build Settings from `env` (default: os.environ); raise ConfigError listing every bad variable."""
+    env = os.environ if env is None else env
+    problems: list[str] = []
+
+    def text(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    def token(name: str, prefix: str) -> str | None:
+        value = text(name)
+        if value and not value.startswith(prefix):
+            problems.append(f"{name} should start with '{prefix}'")
+        return value
+
+    def integer(name: str, default: int, low: int, high: int) -> int:
+        raw = text(name)
+        if raw is None:
+            return default
+        if not raw.isdigit() or not low <= int(raw) <= high:
+            problems.append(f"{name} must be a whole number from {low} to {high}, not {raw!r}")
+            return default
+        return int(raw)
+
+    def flag(name: str, default: bool) -> bool:
+        raw = (text(name) or "").lower()
+        if not raw:
+            return default
+        if raw not in TRUE_WORDS | FALSE_WORDS:
+            problems.append(f"{name} must be true or false, not {raw!r}")
+            return default
+        return raw in TRUE_WORDS
+
+    api_url = text("SLACK_API_URL") or DEFAULT_API_URL
+    if not api_url.startswith(("http://", "https://")):
+        problems.append(f"SLACK_API_URL must be an http(s) URL, not {api_url!r}")
+    log_level = (text("LOG_LEVEL") or "INFO").upper()
+    if log_level not in LOG_LEVELS:
+        problems.append(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {log_level!r}")
+    content_dir = Path(text("AIENG_CONTENT_DIR") or DEFAULT_CONTENT_DIR)
+
+    settings = Settings(
+        bot_token=token("SLACK_BOT_TOKEN", "xoxb-"),
+        signing_secret=text("SLACK_SIGNING_SECRET"),
+        app_token=token("SLACK_APP_TOKEN", "xapp-"),
+        api_url=api_url if api_url.endswith("/") else api_url + "/",
+        port=integer("PORT", 3000, 1, 65535),
+        log_level=log_level,
+        content_dir=content_dir,
+        answer_channel_questions=flag("AIENG_CHANNEL_ANSWERS", True),
+        web_workers=integer("WEB_CONCURRENCY", 2, 1, 64),
+    )
+    if problems:
+        raise ConfigError(problems)
+    return settings

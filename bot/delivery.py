@@ -1,0 +1,52 @@
+"""How a reply goes out: privately or for everyone, in a thread or not, with "Share" or not.
+
+Pay is personal: a pay answer asked for in a channel goes only to the person who asked (ephemeral),
+with a "Share in channel" button should they want everyone to see it. Slash commands are always
+answered privately, as Slack users expect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.answering import Reply
+from bot.rendering import render
+
+PRIVATE_TOPIC_PREFIXES = ("s:", "salary-")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    private: bool  # ephemeral: only the asker sees it
+    shareable: bool  # carries a "Share in channel" button
+
+
+def delivery_for(via: str, reply: Reply) -> Delivery:
+    if via == "slash":
+        return Delivery(private=True, shareable=reply.kind == "answer")
+    if via in ("mention", "channel") and is_about_pay(reply):
+        return Delivery(private=True, shareable=True)
+    return Delivery(private=False, shareable=False)
+
+
+def is_about_pay(reply: Reply) -> bool:
+    return reply.kind == "answer" and (reply.topic_id or "").startswith(PRIVATE_TOPIC_PREFIXES)
+
+
+def message_payload(via: str, reply: Reply) -> dict[str, Any]:
+    """The Slack message body for a reply (what `ask --json` prints and the handlers send)."""
+    if reply.card is None:
+        return {}
+    how = delivery_for(via, reply)
+    message = render(reply.card, shareable=how.shareable)
+    return message.payload("ephemeral" if how.private else ("in_channel" if via == "slash" else None))
+
+
+def click_payload(reply: Reply) -> dict[str, Any]:
+    """A button's reply replaces the card it was clicked on (drill-down in place)."""
+    if reply.card is None:
+        return {}
+    payload = render(reply.card, shareable=True).payload()
+    payload["replace_original"] = True
+    return payload

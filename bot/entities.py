@@ -1,0 +1,119 @@
+"""Find the things a question names (levels, locations, roles, tracks, ...) by the words content gives them.
+
+The same extraction serves the slash grammar and free questions: "sal sr sf" and "what do senior
+AI engineers make in the bay area?" both yield level=senior, location=san-francisco.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.content import Library
+from bot.text import STOPWORDS, stem, words
+
+MAX_PHRASE_WORDS = 4
+FUZZY_MIN_LENGTH = 5  # shorter words must match exactly: "ds" is not a typo of "de"
+FUZZY_CUTOFF = 84
+
+# The kinds of things a query can name, in the order a card cares about them.
+KINDS = ("level", "location", "specialization", "company_type", "role", "roadmap", "hire", "skill", "learn")
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str
+    id: str
+    start: int  # word position in the query
+    length: int  # number of words matched
+    exact: bool
+
+
+@dataclass
+class Entities:
+    found: list[Found] = field(default_factory=list)
+
+    def ids(self, kind: str) -> list[str]:
+        seen: list[str] = []
+        for f in self.found:
+            if f.kind == kind and f.id not in seen:
+                seen.append(f.id)
+        return seen
+
+    def first(self, kind: str) -> str | None:
+        ids = self.ids(kind)
+        return ids[0] if ids else None
+
+    def covered(self) -> set[int]:
+        return {f.start + i for f in self.found for i in range(f.length)}
+
+
+class EntityIndex:
+    """Alias phrases (as stemmed word tuples) for each kind of thing, built once from the Library."""
+
+    def __init__(self, library: Library) -> None:
+        self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+        for kind, ident, names in _named_things(library):
+            for name in names:
+                key = tuple(stem(w) for w in words(name))
+                if key and (kind, ident) not in self.phrases[key]:
+                    self.phrases[key].append((kind, ident))
+        self.single_words = sorted(k[0] for k in self.phrases if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH)
+
+    def extract(self, raw_words: list[str], *, strict_case: list[str] | None = None) -> Entities:
+        """Longest phrases first; then single-word typos. `strict_case` guards words like "us"."""
+        stems = [stem(w) for w in raw_words]
+        taken = [False] * len(stems)
+        found: list[Found] = []
+        for length in range(MAX_PHRASE_WORDS, 0, -1):
+            for start in range(len(stems) - length + 1):
+                if any(taken[start : start + length]):
+                    continue
+                key = tuple(stems[start : start + length])
+                hits = self.phrases.get(key)
+                if not hits or (length == 1 and not _plausible(raw_words, start, strict_case)):
+                    continue
+                found += [Found(kind, ident, start, length, True) for kind, ident in hits]
+                taken[start : start + length] = [True] * length
+        found += self._typos(stems, taken)
+        found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
+        return Entities(found)
+
+    def _typos(self, stems: list[str], taken: list[bool]) -> Iterable[Found]:
+        for i, word in enumerate(stems):
+            if taken[i] or len(word) < FUZZY_MIN_LENGTH or word in STOPWORDS:
+                continue
+            best = process.extractOne(word, self.single_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if best:
+                for kind, ident in self.phrases[(best[0],)]:
+                    yield Found(kind, ident, i, 1, False)
+
+
+def _plausible(raw_words: list[str], index: int, strict_case: list[str] | None) -> bool:
+    """A one-word alias that is also an everyday word ("us", "it") counts only when written in capitals."""
+    word = raw_words[index]
+    if word not in STOPWORDS:
+        return True
+    return strict_case is not None and strict_case[index].isupper()
+
+
+def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
+    for level in library.levels.values():
+        yield "level", level.id, [level.title, level.id, *level.aliases]
+    for kind, dims in (
+        ("location", library.locations),
+        ("specialization", library.specializations),
+        ("company_type", library.company_types),
+    ):
+        for dim in dims.values():
+            yield kind, dim.id, [dim.name, *dim.aliases]
+    for role in library.roles.values():
+        yield "role", role.id, [role.title, *role.aliases]
+    for roadmap in library.roadmaps.values():
+        yield "roadmap", roadmap.id, [roadmap.title, *roadmap.aliases]
+    for kind, entry_kind in (("hire", "hire"), ("skill", "skills"), ("learn", "learn")):
+        for topic in library.of_kind(entry_kind):
+            yield kind, topic.id, [topic.title, *topic.aliases]

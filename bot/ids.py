@@ -1,0 +1,28 @@
+"""Every Slack identifier the bot emits or listens for, in one place.
+
+Buttons that open a card all share the OPEN action; Slack wants action_ids unique within a block,
+so each button gets OPEN plus its position ("aieng_open_3"), and the listener matches the pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+COMMAND = "/aieng"
+
+OPEN = "aieng_open"  # value: a card ref (see bot.refs); drill-down, Back/Next, did-you-mean choices
+OPEN_PATTERN = re.compile(rf"^{OPEN}(_\d+)?$")
+SHARE = "aieng_share"  # value: the ref of the card to post for everyone
+FEEDBACK_UP = "aieng_feedback_up"  # value: the ref of the card being rated
+FEEDBACK_DOWN = "aieng_feedback_down"
+NONE_OF_THESE = "aieng_none"  # value: the question that had no good match
+
+LISTENED_ACTIONS: tuple[str | re.Pattern[str], ...] = (OPEN_PATTERN, SHARE, FEEDBACK_UP, FEEDBACK_DOWN, NONE_OF_THESE)
+
+
+def open_action(position: int) -> str:
+    return f"{OPEN}_{position}"
+
+
+def is_listened(action_id: str) -> bool:
+    return any(p.match(action_id) if isinstance(p, re.Pattern) else p == action_id for p in LISTENED_ACTIONS)

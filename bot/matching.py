@@ -1,0 +1,122 @@
+"""Rank content for a free question: which entries answer it, with a score from 0 to 100.
+
+Each entry is a bag of stemmed terms in three fields (names, questions, body). A question's score
+for an entry is the share of the question's terms the entry covers, each term weighted by how
+rare it is across the content (IDF) and by the field it is found in. Words the content never uses
+("dentist", "weather") weigh as much as the rarest content word, so a question about something
+else scores low. Typos are mended against the content's vocabulary with rapidfuzz first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.content import Entry, Library
+from bot.text import stem, terms, words
+
+NAME_WEIGHT = 1.0
+QUESTION_WEIGHT = 0.8
+BODY_WEIGHT = 0.5
+TYPO_CUTOFF = 85  # rapidfuzz ratio for mending a word the content does not know
+TYPO_MIN_LENGTH = 5
+TOP = 5
+
+# Words that make a question about pay, and the words that make it about AI engineers.
+SALARY_WORDS = frozenset(
+    stem(w)
+    for w in "salary salaries sal pay pays paid paying earn earns earning comp compensation tc wage "
+    "wages income money lakh lakhs crore remuneration lowball lowballed rate rates".split()
+)
+AI_CONTEXT_WORDS = frozenset(
+    stem(w) for w in "ai ml eng engineer engineers engineering llm mlops genai machine learning".split()
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    topic_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Doc:
+    names: frozenset[str]
+    questions: frozenset[str]
+    body: frozenset[str]
+
+    def weight(self, term: str) -> float:
+        if term in self.names:
+            return NAME_WEIGHT
+        if term in self.questions:
+            return QUESTION_WEIGHT
+        return BODY_WEIGHT if term in self.body else 0.0
+
+
+class Matcher:
+    def __init__(self, library: Library) -> None:
+        self.docs = {tid: _doc_for(entry) for tid, entry in library.entries.items()}
+        frequency: Counter[str] = Counter()
+        for doc in self.docs.values():
+            frequency.update(doc.names | doc.questions | doc.body)
+        total = len(self.docs) + 1
+        self.idf = {term: math.log(total / (1 + n)) + 1.0 for term, n in frequency.items()}
+        self.unknown_idf = math.log(total) + 1.0
+        self.vocabulary = sorted(self.idf)
+        self._mend = lru_cache(maxsize=4096)(self._mend_uncached)
+
+    def query_terms(self, text: str) -> list[str]:
+        """The question's content terms, typos mended to words the content uses."""
+        return [self._mend(t) for t in terms(text)]
+
+    def rank(self, query_terms: list[str], candidates: Iterable[str] | None = None) -> list[Candidate]:
+        """Entries by score, best first (at most TOP)."""
+        if not query_terms:
+            return []
+        weights = [self.idf.get(t, self.unknown_idf) for t in query_terms]
+        total = sum(weights)
+        scored = []
+        for tid in candidates if candidates is not None else self.docs:
+            doc = self.docs[tid]
+            covered = sum(w * doc.weight(t) for t, w in zip(query_terms, weights, strict=True))
+            scored.append(Candidate(tid, round(100 * covered / total, 1)))
+        scored.sort(key=lambda c: -c.score)
+        return scored[:TOP]
+
+    def coverage(self, query_terms: list[str], vocabulary: frozenset[str]) -> float:
+        """Score of a card that is not an entry (a salary table) whose words are `vocabulary`."""
+        weights = [self.idf.get(t, self.unknown_idf) for t in query_terms]
+        if not weights:
+            return 0.0
+        covered = sum(w for t, w in zip(query_terms, weights, strict=True) if t in vocabulary)
+        return round(100 * covered / sum(weights), 1)
+
+    def _mend_uncached(self, term: str) -> str:
+        if term in self.idf or len(term) < TYPO_MIN_LENGTH or not term.isalpha():
+            return term
+        best = process.extractOne(term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        return str(best[0]) if best else term
+
+
+def _doc_for(entry: Entry) -> _Doc:
+    topic = entry.topic
+    names = _terms_of([topic.title, *topic.aliases])
+    questions = _terms_of(topic.questions)
+    body = _terms_of(
+        [topic.summary, *(p.text for p in topic.points), *(f"{f.label} {f.note or ''}" for f in topic.figures)]
+    )
+    return _Doc(frozenset(names), frozenset(questions), frozenset(body))
+
+
+def _terms_of(texts: Iterable[str]) -> set[str]:
+    return {t for text in texts for t in terms(text)}
+
+
+def words_of(texts: Iterable[str]) -> frozenset[str]:
+    """Stemmed words of names, for a vocabulary passed to `Matcher.coverage`."""
+    return frozenset(stem(w) for text in texts for w in words(text))

@@ -1,0 +1,163 @@
+"""The content schema: one pydantic model per kind of entry in `content/*.yaml`.
+
+Every figure and statement carries its `source` (an id from `sources.yaml`), so a card
+can always say where a fact comes from. Cross references between files are ids; the
+loader (`bot.content`) checks that each one resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_FIGURE = re.compile(r"[$£€₹%]|\d")
+
+
+def _no_figures(value: str) -> str:
+    """A summary is our own words; figures belong in cited points and figures."""
+    if _FIGURE.search(value):
+        raise ValueError("a summary may not state figures or numbers; put them in a cited point or figure")
+    return value
+
+
+Summary = Annotated[Text, AfterValidator(_no_figures)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    id: Slug
+    name: Text
+    file: Text
+    title: Text
+    dated: Text
+
+
+class Cited(Strict):
+    source: Slug
+    credits: Text | None = None
+    as_of: Text | None = None
+
+
+class Point(Cited):
+    """One statement, in the article's terms."""
+
+    text: Text
+
+
+class Figure(Cited):
+    """One figure exactly as its article states it: `value` "$236,875", `label` what it measures."""
+
+    label: Text
+    value: Text
+    note: Text | None = None
+
+
+class Topic(Strict):
+    """Anything a person can ask about: it has a title, the words people use, and cited facts."""
+
+    id: Slug
+    title: Text
+    aliases: list[Text] = Field(default_factory=list)
+    questions: list[Text] = Field(default_factory=list)
+    summary: Summary
+    figures: list[Figure] = Field(default_factory=list)
+    points: list[Point] = Field(default_factory=list)
+    related: list[Slug] = Field(default_factory=list)
+
+
+class Dimension(Strict):
+    """A value a salary figure can be tagged with: a location, a specialization, a company type."""
+
+    id: Slug
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    within: Slug | None = None  # a location inside another ("san-francisco" within "us")
+
+
+class Level(Topic):
+    rank: int
+
+
+class Role(Topic):
+    emerging: bool = False
+    skills: list[Slug] = Field(default_factory=list)
+    roadmap: Slug | None = None
+
+
+class ComparisonRow(Cited):
+    aspect: Text
+    left: Text
+    right: Text
+
+
+class Comparison(Topic):
+    roles: tuple[Slug, Slug]
+    rows: list[ComparisonRow] = Field(default_factory=list)
+
+
+class SalaryFigure(Figure):
+    """A salary figure tagged with what it describes; untagged dimensions mean "in general"."""
+
+    levels: list[Slug] = Field(default_factory=list)
+    locations: list[Slug] = Field(default_factory=list)
+    specialization: Slug | None = None
+    company_type: Slug | None = None
+    role: Slug | None = None
+
+
+class Step(Strict):
+    title: Text
+    detail: Text
+    skill: Slug | None = None
+    resources: list[Text] = Field(default_factory=list)
+
+
+class Phase(Cited):
+    id: Slug
+    title: Text
+    duration: Text | None = None
+    summary: Summary
+    steps: list[Step] = Field(min_length=1)
+
+
+class Roadmap(Topic):
+    phases: list[Phase] = Field(min_length=1)
+
+
+class SourcesFile(Strict):
+    sources: list[Source]
+
+
+class TopicsFile(Strict):
+    topics: list[Topic]
+
+
+class LevelsFile(Strict):
+    levels: list[Level]
+
+
+class RolesFile(Strict):
+    roles: list[Role]
+    comparisons: list[Comparison] = Field(default_factory=list)
+
+
+class SalariesFile(Strict):
+    locations: list[Dimension]
+    specializations: list[Dimension]
+    company_types: list[Dimension]
+    figures: list[SalaryFigure]
+    topics: list[Topic] = Field(default_factory=list)
+
+
+class RoadmapsFile(Strict):
+    roadmaps: list[Roadmap]
+    topics: list[Topic] = Field(default_factory=list)

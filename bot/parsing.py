@@ -1,0 +1,77 @@
+"""Text in, Query out: the `/aieng <topic> [arguments]` grammar and free questions share one parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.entities import Entities, EntityIndex
+from bot.text import clean_question, split_words
+
+# The grammar's topic words and the abbreviations people type for them.
+COMMAND_WORDS: dict[str, tuple[str, ...]] = {
+    "help": ("help", "commands", "usage", "?"),
+    "salary": ("salary", "salaries", "sal", "pay", "comp", "compensation"),
+    "role": ("role", "roles"),
+    "compare": ("compare", "comparison", "cmp", "versus"),
+    "skills": ("skills", "skill"),
+    "roadmap": ("roadmap", "roadmaps", "road"),
+    "hire": ("hire", "hiring"),
+    "levels": ("levels", "level", "ladder"),
+    "interview": ("interview", "interviews"),
+    "learn": ("learn", "learning"),
+    "market": ("market", "demand"),
+}
+COMMAND_TYPO_CUTOFF = 80  # "salray" and "rodmap" still count as commands
+COMMAND_TYPO_MIN_LENGTH = 4
+QUESTION_OPENERS = frozenset(
+    "what whats how hows why who which when where is are do does did can could should would will any "
+    "anyone tips".split()
+)
+_WORD_TO_COMMAND = {word: command for command, ws in COMMAND_WORDS.items() for word in ws}
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a person asked: the cleaned text, the grammar topic if any, and the things it names."""
+
+    text: str
+    command: str | None
+    words: tuple[str, ...]
+    entities: Entities
+    is_question: bool
+
+    @property
+    def argument_text(self) -> str:
+        return " ".join(self.words)
+
+
+def parse(text: str, index: EntityIndex, *, grammar: bool) -> Query:
+    """Parse `text`; with `grammar` (slash commands, short DMs) a leading topic word is a command."""
+    cleaned = clean_question(text)
+    written = split_words(cleaned)
+    command = command_word(written[0]) if grammar and written else None
+    if not cleaned or (grammar and not written):
+        command = "help"
+    args = written[1:] if command and written else written
+    lowered = [w.lower() for w in args]
+    entities = index.extract(lowered, strict_case=None if command else args)
+    return Query(cleaned, command, tuple(lowered), entities, is_question(cleaned))
+
+
+def command_word(word: str) -> str | None:
+    """The command a first word names, tolerating typos in longer words."""
+    word = word.lower()
+    if word in _WORD_TO_COMMAND:
+        return _WORD_TO_COMMAND[word]
+    if len(word) < COMMAND_TYPO_MIN_LENGTH:
+        return None
+    best = process.extractOne(word, list(_WORD_TO_COMMAND), scorer=fuzz.ratio, score_cutoff=COMMAND_TYPO_CUTOFF)
+    return _WORD_TO_COMMAND[best[0]] if best else None
+
+
+def is_question(text: str) -> bool:
+    """Does a channel message ask something? (Used to decide whether to speak up unasked.)"""
+    lowered = split_words(text.lower())
+    return text.rstrip().endswith("?") or bool(lowered and lowered[0] in QUESTION_OPENERS)

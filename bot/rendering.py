@@ -1,0 +1,157 @@
+"""Card -> Slack message (Block Kit from slack_sdk's model classes, plus a plain `text` fallback).
+
+Every string that reaches Slack is escaped (`&`, `<`, `>`), so neither content nor a person's own
+words can become a mention, a broadcast or a link. Slack's limits are enforced here, by
+truncating, so no card can be rejected: 50 blocks, 3,000 characters a section, 10 fields of
+2,000, 150 for a header, 75 for a button, 25 elements an actions block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from bot import ids
+from bot.cards import Button, Card, Section
+from bot.text import escape_mrkdwn
+
+MAX_BLOCKS = 50
+MAX_SECTION = 3000
+MAX_FIELD = 2000
+MAX_HEADER = 150
+MAX_BUTTON = 75
+MAX_ACTIONS = 25
+MAX_VALUE = 2000
+MAX_TEXT = 3000  # the notification / screen-reader text; Slack advises staying well under 4,000
+MAX_ECHO = 200
+RESERVED_BLOCKS = 4  # context, two actions blocks, and a "more" note
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str
+    blocks: list[Block]
+
+    def payload(self, response_type: str | None = None) -> dict[str, Any]:
+        body: dict[str, Any] = {"text": self.text, "blocks": [b.to_dict() for b in self.blocks]}
+        if response_type:
+            body["response_type"] = response_type
+        return body
+
+
+def render(card: Card, *, shareable: bool = False, shared_by: str | None = None) -> Message:
+    """The Slack message for a card; `shareable` adds "Share in channel" (for ephemeral replies).
+
+    `shared_by` is a Slack user id (checked by the caller) credited when a card is shared.
+    """
+    body = [*_head(card), *_body(card)]
+    if shared_by:
+        body.insert(1, ContextBlock(elements=[MarkdownTextObject(text=f"Shared by <@{shared_by}>")]))
+    if len(body) > MAX_BLOCKS - RESERVED_BLOCKS:
+        body = body[: MAX_BLOCKS - RESERVED_BLOCKS - 1]
+        body.append(_context("More in the full article; use the buttons to narrow down."))
+    if card.sources:
+        body.append(_context("Sources: " + " · ".join(card.sources)))
+    body += list(_actions(card.buttons, footer_buttons(card, shareable and not shared_by)))
+    return Message(text=plain_text(card), blocks=body)
+
+
+def _head(card: Card) -> Iterator[Block]:
+    yield HeaderBlock(text=PlainTextObject(text=_cut(card.title, MAX_HEADER), emoji=True))
+    if card.echo:
+        yield _context(f"You asked: “{_cut(card.echo, MAX_ECHO)}”")
+    yield SectionBlock(text=MarkdownTextObject(text=_cut(escape_mrkdwn(card.summary), MAX_SECTION)))
+
+
+def _body(card: Card) -> Iterator[Block]:
+    for section in card.sections:
+        if section.lines or section.heading:
+            yield from _line_blocks(section)
+        if section.fields:
+            fields = [_field_text(f.label, f.value) for f in section.fields[:10]]
+            yield SectionBlock(fields=[MarkdownTextObject(text=t) for t in fields])
+
+
+def _line_blocks(section: Section) -> Iterator[Block]:
+    """A section's bullet lines, split across blocks so none passes 3,000 characters."""
+    heading = f"*{escape_mrkdwn(section.heading)}*\n" if section.heading else ""
+    chunk = heading
+    for line in section.lines:
+        bullet = f"• {_cut(escape_mrkdwn(line), MAX_SECTION - 10)}\n"
+        if len(chunk) + len(bullet) > MAX_SECTION:
+            yield SectionBlock(text=MarkdownTextObject(text=chunk.rstrip()))
+            chunk = ""
+        chunk += bullet
+    if chunk.strip():
+        yield SectionBlock(text=MarkdownTextObject(text=chunk.rstrip()))
+
+
+def _field_text(label: str, value: str) -> str:
+    return _cut(f"*{escape_mrkdwn(label)}*\n{escape_mrkdwn(value)}", MAX_FIELD)
+
+
+def footer_buttons(card: Card, shareable: bool) -> list[Button]:
+    if card.kind != "answer" or not card.ref:
+        return []
+    footer = [Button("Share in channel", ids.SHARE, card.ref)] if shareable else []
+    return [*footer, Button("👍", ids.FEEDBACK_UP, card.ref), Button("👎", ids.FEEDBACK_DOWN, card.ref)]
+
+
+def _actions(buttons: tuple[Button, ...], footer: list[Button]) -> Iterator[Block]:
+    main = [_button(b, i) for i, b in enumerate(buttons[:MAX_ACTIONS])]
+    if main:
+        yield ActionsBlock(elements=main)
+    if footer:
+        yield ActionsBlock(elements=[_button(b, i) for i, b in enumerate(footer)])
+
+
+def _button(button: Button, position: int) -> ButtonElement:
+    action_id = ids.open_action(position) if button.action == ids.OPEN else button.action
+    return ButtonElement(
+        text=PlainTextObject(text=_cut(button.label, MAX_BUTTON), emoji=True),
+        action_id=action_id,
+        value=button.value[:MAX_VALUE],
+        style=button.style,
+    )
+
+
+def _context(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=_cut(escape_mrkdwn(text), MAX_FIELD))])
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plain_text(card: Card) -> str:
+    """The notification and screen-reader text: the card without its buttons, escaped, capped."""
+    return _cut(escape_mrkdwn("\n".join(text_lines(card))), MAX_TEXT)
+
+
+def text_lines(card: Card) -> list[str]:
+    """The card as lines of plain text (the terminal chat adds numbered buttons)."""
+    lines = [card.title, "=" * min(len(card.title), 60)]
+    if card.echo:
+        lines.append(f"You asked: “{_cut(card.echo, MAX_ECHO)}”")
+    lines.append(card.summary)
+    for section in card.sections:
+        lines.append("")
+        if section.heading:
+            lines.append(f"{section.heading}:")
+        lines += [f"  • {line}" for line in section.lines]
+        lines += [f"  • {f.label}: {f.value}" for f in section.fields]
+    if card.sources:
+        lines += ["", "Sources: " + " · ".join(card.sources)]
+    return lines

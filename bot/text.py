@@ -1,0 +1,84 @@
+"""Text helpers shared by parsing and matching: Slack markup, normalisation, tokens, escaping."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_QUESTION_CHARS = 500  # longer text is cut before matching; nobody's question is longer
+
+_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<((?:https?|mailto):[^>]*)>")
+_SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
+_SLACK_USER = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_SLACK_SPECIAL = re.compile(r"<![^>]*>")
+_NON_WORD = re.compile(r"[^\w+#$£€₹%]+|_+")
+_CURRENCY_OR_PERCENT = re.compile(r"[$£€₹%]")
+
+STOPWORDS = frozenset(
+    """
+    a about above actually after again against all almost also am an and any anyone anything are aren
+    around as ask asking at be been being before best better between both but by can cannot could
+    d day days did do does doing don done down during each either else enough even ever every exactly
+    few for from further get gets getting go going good got had has have having he hear heard her here
+    hers hey hi him his how i if im in into is isn it its itself just kind know like ll lol look looking
+    lot lots m ma me mean might more most much must my myself need needs no nor not now of off oh ok okay
+    on once one only or other our ours out over own pls please plz pretty probably quick quite rather re
+    real really right rn s same say saying see seem seems shall she should so some something sort still
+    stuff such sure t than thank thanks that thats the their theirs them then there these they thing
+    things think this those though through thx to too truly u ur us use used using ve very want wanna
+    was way we well were what whats when where whether which while who whom why will with wondering
+    would y yeah yes yet you your yours yourself tell idea ideas anybody someone people guys folks
+    hello dear kinda sorta tbh imo btw fyi guess wonder trying try tried curious basically literally
+    """.split()
+)
+
+
+def strip_slack_markup(text: str) -> str:
+    """Replace Slack's <...> markup by the words it shows; drop mentions and broadcasts."""
+    text = _SLACK_LINK.sub(lambda mt: mt.group(1) or mt.group(2) or "", text)
+    text = _SLACK_CHANNEL.sub(lambda mt: mt.group(1) or "", text)
+    text = _SLACK_USER.sub(" ", text)
+    return _SLACK_SPECIAL.sub(" ", text)
+
+
+def clean_question(text: str) -> str:
+    """The user's text as words: markup gone, control characters gone, whitespace folded, length capped."""
+    text = unicodedata.normalize("NFKC", strip_slack_markup(text))
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return " ".join(text.split())[:MAX_QUESTION_CHARS]
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: plurals and -ing, enough to join 'engineers' and 'engineering'."""
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def split_words(text: str) -> list[str]:
+    """Word tokens as written, apostrophes dropped ("What's" -> "Whats")."""
+    text = text.replace("'", "").replace("’", "")
+    return _NON_WORD.sub(" ", text).split()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens."""
+    return [w.lower() for w in split_words(text)]
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words: what matching compares."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def escape_mrkdwn(text: str) -> str:
+    """Escape Slack's three control characters so user text can never mention, link or broadcast."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def has_figure(text: str) -> bool:
+    return bool(_CURRENCY_OR_PERCENT.search(text)) or any(ch.isdigit() for ch in text)

@@ -1,0 +1,16 @@
+"""Slack listeners, one module per surface. `register` wires them all onto a Bolt app."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.answering import Engine
+from bot.config import Settings
+from handlers import actions, commands, errors, messages
+
+
+def register(app: App, engine: Engine, settings: Settings) -> None:
+    commands.register(app, engine)
+    messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions)
+    actions.register(app, engine)
+    errors.register(app)

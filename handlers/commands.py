@@ -1,0 +1,27 @@
+"""The /aieng slash command: answered inside the acknowledgement, privately, in milliseconds."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot import ids
+from bot.answering import Engine
+from bot.delivery import message_payload
+from handlers.common import log_request
+
+
+def handle_aieng_command(ack: Ack, command: dict[str, Any], engine: Engine) -> None:
+    """/aieng <topic> [arguments]: the card goes back as the ack itself (no second request)."""
+    started = time.perf_counter()
+    reply = engine.answer(str(command.get("text") or ""), "slash")
+    ack(**message_payload("slash", reply))
+    log_request("slash", reply, started)
+
+
+def register(app: App, engine: Engine) -> None:
+    @app.command(ids.COMMAND)
+    def on_aieng(ack: Ack, command: dict[str, Any]) -> None:
+        handle_aieng_command(ack, command, engine)

@@ -1,0 +1,66 @@
+"""Mentions, direct messages and (optionally) questions asked in channels the bot is in.
+
+A mention is answered in its thread; a DM in the DM; a channel question only when it is clearly
+one the content answers. Pay answers asked for in a channel go privately to the asker.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.answering import Engine, Reply
+from bot.delivery import message_payload
+from handlers.common import log_request
+
+ANSWERED_SUBTYPES = (None, "thread_broadcast")
+
+
+def handle_mention(event: dict[str, Any], client: WebClient, engine: Engine) -> None:
+    started = time.perf_counter()
+    reply = engine.answer(str(event.get("text") or ""), "mention")
+    deliver(client, event, "mention", reply)
+    log_request("mention", reply, started)
+
+
+def handle_message(
+    event: dict[str, Any], client: WebClient, context: dict[str, Any], engine: Engine, answer_channel_questions: bool
+) -> None:
+    """A DM, or a channel message the bot was not mentioned in (mentions come as app_mention)."""
+    if event.get("subtype") not in ANSWERED_SUBTYPES or event.get("bot_id"):
+        return
+    text = str(event.get("text") or "")
+    via = "dm" if event.get("channel_type") == "im" else "channel"
+    bot_user = context.get("bot_user_id")
+    if via == "channel" and (not answer_channel_questions or (bot_user and f"<@{bot_user}>" in text)):
+        return
+    started = time.perf_counter()
+    reply = engine.answer(text, via)
+    if reply.kind != "ignore":
+        deliver(client, event, via, reply)
+    log_request(via, reply, started)
+
+
+def deliver(client: WebClient, event: dict[str, Any], via: str, reply: Reply) -> None:
+    payload = message_payload(via, reply)
+    if not payload:
+        return
+    private = payload.pop("response_type", None) == "ephemeral"
+    thread_ts = event.get("thread_ts") or (event.get("ts") if via != "dm" else None)
+    if private:
+        client.chat_postEphemeral(channel=event["channel"], user=event["user"], thread_ts=thread_ts, **payload)
+    else:
+        client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, **payload)
+
+
+def register(app: App, engine: Engine, *, answer_channel_questions: bool) -> None:
+    @app.event("app_mention")
+    def on_mention(event: dict[str, Any], client: WebClient) -> None:
+        handle_mention(event, client, engine)
+
+    @app.event("message")
+    def on_message(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
+        handle_message(event, client, context, engine, answer_channel_questions)
