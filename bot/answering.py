@@ -15,19 +15,22 @@ from bot.cards import Card, open_card, open_ref_text
 from bot.cards.menus import choices_card, fallback_card, help_card, none_of_these_card
 from bot.cards.salary import salary_title
 from bot.content import Library
-from bot.entities import Entities, EntityIndex
+from bot.entities import Entities, EntityIndex, Found
 from bot.errors import BotError
 from bot.instructions import without_instructions
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, words_of
 from bot.parsing import Query, parse
 from bot.refs import Ref, SalaryQuery
-from bot.text import clean_question, stem, words
+from bot.text import clean_question, stem, terms, words
 
 ANSWER_THRESHOLD = 45.0  # a free question is answered at this score or above...
 MARGIN = 4.0  # ...when it leads the best answer of another family by this much
 SUGGEST_THRESHOLD = 30.0  # below the answer bar but above this: "did you mean"
 CHANNEL_THRESHOLD = 62.0  # unasked channel questions need more confidence than mentions
 PAIR_BONUS = 15.0  # two roles named: their comparison is very likely what is meant
+ENTITY_BONUS = 10.0  # the question names an entry by one of its names ("mlops", "vector db")
+ENTRY_KINDS = frozenset({"role", "roadmap", "hire", "skill", "learn"})
+SUBJECT_ROLE = "ai-engineer"  # named in most questions, so naming it is no evidence of topic
 MAX_CHOICES = 3
 GRAMMAR_MAX_WORDS = 4  # a DM this short that starts with a topic word is read as a command
 VIAS = ("slash", "mention", "dm", "channel")
@@ -36,7 +39,10 @@ gap_log = logging.getLogger("aieng.gaps")
 feedback_log = logging.getLogger("aieng.feedback")
 _VOTES = {ids.FEEDBACK_UP: "up", ids.FEEDBACK_DOWN: "down"}
 _MAKE_PAY = re.compile(r"\b(do|does|did|can|could|would|will)\b.*\bmake\b\s*(in|at|per|a year|annually|$|[?,.!])")
-_COMPARE_WORDS = frozenset({"vs", "versus", "compare", "comparison", "difference", "diff", "different", "same"})
+_COMPARE_WORDS = frozenset(
+    stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
+)
+_HELP_WORDS = frozenset(stem(w) for w in "help command commands topic topics usage bot".split())
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,7 @@ class Engine:
             return self._fallback("", via)  # nothing but instructions to the bot
         grammar = via == "slash" or len(words(question)) <= GRAMMAR_MAX_WORDS
         query = parse(question, self.index, grammar=grammar)
-        if query.command == "help":
+        if query.command == "help" or asks_for_help(question):
             return Reply("help", help_card(self.library), "help", None, query=query)
         ref = self._command_ref(query) if query.command else None
         if ref is not None:
@@ -95,13 +101,18 @@ class Engine:
     def candidates(self, query: Query) -> list[Scored]:
         """Every plausible answer to a free question, best first."""
         q_terms = self.matcher.query_terms(query.text)
-        found = [self._scored_entry(c) for c in self.matcher.rank(q_terms)]
+        pay = asks_about_pay(query.text, q_terms)
+        named = [f.id for f in query.entities.found if f.kind in ENTRY_KINDS and f.id in self.library.entries]
+        named = [n for n in named if n != SUBJECT_ROLE]
+        ranked = self.matcher.rank(q_terms)
+        ranked += self.matcher.rank(q_terms, set(named) - {c.topic_id for c in ranked})
+        found = [self._scored_entry(c, bonus=ENTITY_BONUS if c.topic_id in named else 0.0) for c in ranked]
+        about_ai = self._about_ai_engineers(query, q_terms)
+        found = [s for s in found if (pay and about_ai) or s.family != "salary"]  # pay entries: pay questions only
         found += self._pair_candidates(query, found)
-        salary = self._salary_candidate(query, q_terms)
-        if salary is not None:
-            found.append(salary)
-        found.sort(key=lambda s: -s.score)
-        return found
+        if pay and about_ai:
+            found.append(self._salary_candidate(query, q_terms))
+        return _best_per_ref(found)
 
     # -- commands -------------------------------------------------------------------------------
 
@@ -117,7 +128,7 @@ class Engine:
             role = e.first("role")
             return refs.topic(role) if role else (refs.menu("roles") if not query.words else None)
         if command == "compare":
-            return self._compare_ref(e.ids("role"))
+            return self._compare_ref(self._roles_named(query))
         if command == "skills":
             if skill := e.first("skill"):
                 return refs.topic(skill)
@@ -144,10 +155,21 @@ class Engine:
         ranked = self.matcher.rank(self.matcher.query_terms(query.argument_text), ids_of_kind)
         return refs.topic(ranked[0].topic_id) if ranked and ranked[0].score >= min_score else None
 
+    def _roles_named(self, query: Query) -> list[str]:
+        """Roles in a command's words, reading a bare "ml" or "ai" as that kind of engineer."""
+        found = list(query.entities.found)
+        covered = query.entities.covered()
+        for i, word in enumerate(query.words):
+            role = None if i in covered else self.index.engineer_role(word)
+            if role:
+                found.append(Found("role", role, i, 1, True))
+        found.sort(key=lambda f: f.start)
+        return list(dict.fromkeys(f.id for f in found if f.kind == "role"))
+
     def _compare_ref(self, roles: list[str]) -> Ref:
         if len(roles) == 1 and roles[0] != "ai-engineer":
             roles = [*roles, "ai-engineer"]
-        return Ref("cmp", (roles[0], roles[1])) if len(roles) >= 2 else refs.menu("compare")
+        return self._comparison_ref(roles[0], roles[1]) if len(roles) >= 2 else refs.menu("compare")
 
     def _roadmap_ref(self, e: Entities) -> Ref:
         if roadmap := e.first("roadmap"):
@@ -158,36 +180,40 @@ class Engine:
 
     # -- free questions -------------------------------------------------------------------------
 
-    def _scored_entry(self, candidate: Candidate) -> Scored:
+    def _scored_entry(self, candidate: Candidate, bonus: float = 0.0) -> Scored:
         entry = self.library.entries[candidate.topic_id]
-        return Scored(refs.topic(candidate.topic_id), candidate.score, entry.topic.title, _family(entry.kind))
+        score = candidate.score + bonus
+        return Scored(refs.topic(candidate.topic_id), score, entry.topic.title, _family(entry.kind))
 
     def _pair_candidates(self, query: Query, found: list[Scored]) -> list[Scored]:
+        """Two roles and a comparing word ("vs", "different", "same"): the comparison leads."""
         roles = query.entities.ids("role")
-        if len(roles) < 2:
+        if len(roles) < 2 or not _COMPARE_WORDS & {stem(w) for w in query.words}:
             return []
-        pair = {roles[0], roles[1]}
-        for comparison in self.library.comparisons.values():
-            if set(comparison.roles) == pair:
-                base = next((s.score for s in found if s.ref.parts == (comparison.id,)), 0.0)
-                base = base or self.matcher.rank(self.matcher.query_terms(query.text), [comparison.id])[0].score
-                return [Scored(refs.topic(comparison.id), base + PAIR_BONUS, comparison.title, "compare")]
-        if _COMPARE_WORDS & set(query.words):
-            left, right = (self.library.roles[r].title for r in roles[:2])
-            return [
-                Scored(Ref("cmp", (roles[0], roles[1])), ANSWER_THRESHOLD + PAIR_BONUS, f"{left} vs {right}", "compare")
-            ]
-        return []
+        left, right = roles[0], roles[1]
+        best = max((s.score for s in found), default=ANSWER_THRESHOLD)
+        ref = self._comparison_ref(left, right)
+        label = f"{self.library.roles[left].title} vs {self.library.roles[right].title}"
+        return [Scored(ref, max(best, ANSWER_THRESHOLD) + PAIR_BONUS, label, "compare")]
 
-    def _salary_candidate(self, query: Query, q_terms: list[str]) -> Scored | None:
-        if not (SALARY_WORDS & set(q_terms) or _MAKE_PAY.search(query.text.lower())):
-            return None
+    def _comparison_ref(self, left: str, right: str) -> Ref:
+        for comparison in self.library.comparisons.values():
+            if set(comparison.roles) == {left, right}:
+                return refs.topic(comparison.id)
+        return Ref("cmp", (left, right))
+
+    def _about_ai_engineers(self, query: Query, q_terms: list[str]) -> bool:
+        """Does the question say whose pay it asks about, and is that an AI engineer of some kind?"""
+        e = query.entities
+        named = e.ids("level") or e.ids("role") or e.ids("specialization") or e.ids("company_type")
+        return bool(named) or bool(AI_CONTEXT_WORDS & set(q_terms))
+
+    def _salary_candidate(self, query: Query, q_terms: list[str]) -> Scored:
         wanted = salary_query(query.entities)
-        if wanted.is_empty() and not AI_CONTEXT_WORDS & set(q_terms):
-            return None  # pay, but of whom? not of AI engineers, as far as the words say
         named = {stem(query.words[i]) for i in query.entities.covered()}
         score = self.matcher.coverage(q_terms, self.salary_vocabulary | named)
-        return Scored(refs.salary(wanted), score, salary_title(self.library, wanted), "salary")
+        bonus = 0.0 if wanted.is_empty() else ENTITY_BONUS  # a table cut to exactly what was named
+        return Scored(refs.salary(wanted), score + bonus, salary_title(self.library, wanted), "salary")
 
     def _decide(self, query: Query, found: list[Scored], via: str) -> Reply:
         threshold = CHANNEL_THRESHOLD if via == "channel" else ANSWER_THRESHOLD
@@ -223,8 +249,34 @@ class Engine:
         return Reply(card.kind, card, ref.topic_id, score, found, query)
 
 
+def asks_for_help(text: str) -> bool:
+    """ "help", "what can you do?", "what can you help me with?": nothing asked but what the bot does."""
+    lowered = set(words(text))
+    return bool(lowered & {"help", "commands"} or {"you", "do"} <= lowered) and not (set(terms(text)) - _HELP_WORDS)
+
+
+def _best_per_ref(found: list[Scored]) -> list[Scored]:
+    best: dict[str, Scored] = {}
+    for s in found:
+        key = str(s.ref)
+        if key not in best or s.score > best[key].score:
+            best[key] = s
+    return sorted(best.values(), key=lambda s: -s.score)
+
+
+def asks_about_pay(text: str, q_terms: list[str]) -> bool:
+    return bool(SALARY_WORDS & set(q_terms)) or bool(_MAKE_PAY.search(text.lower()))
+
+
 def salary_query(e: Entities) -> SalaryQuery:
-    roles = tuple(r for r in e.ids("role") if r != "ai-engineer")  # plain AI engineer pay is the default
+    """The salary dimensions a query names. Words naming both a specialization and a role
+    ("computer vision") are the specialization here; plain AI engineer pay is the default."""
+    special_spans = {f.start for f in e.found if f.kind == "specialization"}
+    roles = tuple(
+        dict.fromkeys(
+            f.id for f in e.found if f.kind == "role" and f.id != SUBJECT_ROLE and f.start not in special_spans
+        )
+    )
     return SalaryQuery(
         levels=tuple(e.ids("level")),
         locations=tuple(e.ids("location")),

@@ -10,14 +10,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.content import Library
 from bot.text import STOPWORDS, stem, words
 
 MAX_PHRASE_WORDS = 4
 FUZZY_MIN_LENGTH = 5  # shorter words must match exactly: "ds" is not a typo of "de"
-FUZZY_CUTOFF = 84
 
 # The kinds of things a query can name, in the order a card cares about them.
 KINDS = ("level", "location", "specialization", "company_type", "role", "roadmap", "hire", "skill", "learn")
@@ -82,11 +82,19 @@ class EntityIndex:
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
         return Entities(found)
 
+    def engineer_role(self, word: str) -> str | None:
+        """The role a bare qualifier names in a comparison: "ml" as in "ml engineer", "ai" as in "ai engineer"."""
+        for kind, ident in self.phrases.get((stem(word), stem("engineer")), []):
+            if kind == "role":
+                return ident
+        return None
+
     def _typos(self, stems: list[str], taken: list[bool]) -> Iterable[Found]:
         for i, word in enumerate(stems):
             if taken[i] or len(word) < FUZZY_MIN_LENGTH or word in STOPWORDS:
                 continue
-            best = process.extractOne(word, self.single_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            allowed = 1 if len(word) <= 7 else 2  # edits; swapping two neighbours counts as one
+            best = process.extractOne(word, self.single_words, scorer=OSA.distance, score_cutoff=allowed)
             if best:
                 for kind, ident in self.phrases[(best[0],)]:
                     yield Found(kind, ident, i, 1, False)

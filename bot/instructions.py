@@ -15,7 +15,9 @@ _INSTRUCTION = re.compile(
     r"|\bsystem prompt\b|\bdeveloper mode\b|\bjailbreak|\byou are now\b|\bact as\b|\bpretend (to be|you)\b"
     r"|\b(reply|respond|answer|end|start|begin)\b.{0,30}\b(with|saying)\b.{0,20}\b(exactly|the word|the phrase)\b"
     r"|\b(print|reveal|show|repeat)\b.{0,20}\b(your|the)\b.{0,20}\b(prompt|instructions|rules)\b"
-    r"|\bfrom now on\b",
+    r"|\bfrom now on\b"
+    r"|\b(write|code|generate|compose|draft|translate|tell)\b.{0,12}\b(me|us)\b.{0,30}"
+    r"\b(function|code|script|program|poem|story|essay|email|joke|query|class)\b",
     re.IGNORECASE,
 )
 

@@ -10,6 +10,7 @@ else scores low. Typos are mended against the content's vocabulary with rapidfuz
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from rapidfuzz import fuzz, process
 from bot.content import Entry, Library
 from bot.text import stem, terms, words
 
+QUESTION_SIMILARITY_SHARE = 0.3  # how much of a score comes from resembling one of an entry's questions
+RESCORED = 12  # only the best entries by coverage are compared with their questions
 NAME_WEIGHT = 1.0
 QUESTION_WEIGHT = 0.8
 BODY_WEIGHT = 0.5
@@ -66,27 +69,44 @@ class Matcher:
             frequency.update(doc.names | doc.questions | doc.body)
         total = len(self.docs) + 1
         self.idf = {term: math.log(total / (1 + n)) + 1.0 for term, n in frequency.items()}
-        self.unknown_idf = math.log(total) + 1.0
+        # A word the content never uses counts like a middling content word: enough that a question
+        # about something else scores low, not so much that chatty filler sinks a real question.
+        self.unknown_idf = statistics.median(self.idf.values()) / 2
+        self.questions = {
+            tid: [" ".join(sorted(set(terms(q)))) for q in e.topic.questions] for tid, e in library.entries.items()
+        }
         self.vocabulary = sorted(self.idf)
         self._mend = lru_cache(maxsize=4096)(self._mend_uncached)
 
     def query_terms(self, text: str) -> list[str]:
-        """The question's content terms, typos mended to words the content uses."""
-        return [self._mend(t) for t in terms(text)]
+        """The question's content terms, typos mended to words the content uses; stray numbers dropped."""
+        mended = (self._mend(t) for t in terms(text))
+        return [t for t in mended if t in self.idf or not t.isdigit()]
 
-    def rank(self, query_terms: list[str], candidates: Iterable[str] | None = None) -> list[Candidate]:
-        """Entries by score, best first (at most TOP)."""
+    def rank(self, query_terms: list[str], candidates: Iterable[str] | None = None, top: int = TOP) -> list[Candidate]:
+        """Entries by score, best first (at most `top`)."""
         if not query_terms:
             return []
         weights = [self.idf.get(t, self.unknown_idf) for t in query_terms]
         total = sum(weights)
-        scored = []
+        coverage = []
         for tid in candidates if candidates is not None else self.docs:
             doc = self.docs[tid]
             covered = sum(w * doc.weight(t) for t, w in zip(query_terms, weights, strict=True))
-            scored.append(Candidate(tid, round(100 * covered / total, 1)))
+            coverage.append((100 * covered / total, tid))
+        coverage.sort(reverse=True)
+        asked = " ".join(sorted(set(query_terms)))
+        scored = [Candidate(tid, round(self._blend(cov, asked, tid), 1)) for cov, tid in coverage[:RESCORED]]
         scored.sort(key=lambda c: -c.score)
-        return scored[:TOP]
+        return scored[:top]
+
+    def _blend(self, coverage: float, asked: str, topic_id: str) -> float:
+        """Coverage, corrected by how much the question resembles one the entry lists (rapidfuzz)."""
+        questions = self.questions[topic_id]
+        if not questions:
+            return coverage
+        similar = max(fuzz.token_sort_ratio(asked, q) for q in questions)
+        return (1 - QUESTION_SIMILARITY_SHARE) * coverage + QUESTION_SIMILARITY_SHARE * max(similar, coverage)
 
     def coverage(self, query_terms: list[str], vocabulary: frozenset[str]) -> float:
         """Score of a card that is not an entry (a salary table) whose words are `vocabulary`."""

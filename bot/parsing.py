@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.entities import Entities, EntityIndex
 from bot.text import clean_question, split_words
@@ -16,15 +17,14 @@ COMMAND_WORDS: dict[str, tuple[str, ...]] = {
     "role": ("role", "roles"),
     "compare": ("compare", "comparison", "cmp", "versus"),
     "skills": ("skills", "skill"),
-    "roadmap": ("roadmap", "roadmaps", "road"),
+    "roadmap": ("roadmap", "roadmaps"),
     "hire": ("hire", "hiring"),
     "levels": ("levels", "level", "ladder"),
     "interview": ("interview", "interviews"),
     "learn": ("learn", "learning"),
     "market": ("market", "demand"),
 }
-COMMAND_TYPO_CUTOFF = 80  # "salray" and "rodmap" still count as commands
-COMMAND_TYPO_MIN_LENGTH = 4
+COMMAND_TYPO_MIN_LENGTH = 4  # shorter words must be exact: "sal" yes, "sa" no
 QUESTION_OPENERS = frozenset(
     "what whats how hows why who which when where is are do does did can could should would will any "
     "anyone tips".split()
@@ -67,7 +67,8 @@ def command_word(word: str) -> str | None:
         return _WORD_TO_COMMAND[word]
     if len(word) < COMMAND_TYPO_MIN_LENGTH:
         return None
-    best = process.extractOne(word, list(_WORD_TO_COMMAND), scorer=fuzz.ratio, score_cutoff=COMMAND_TYPO_CUTOFF)
+    allowed = 1 if len(word) <= 5 else 2  # edits, a swap of neighbours counting as one ("roel", "salray")
+    best = process.extractOne(word, list(_WORD_TO_COMMAND), scorer=OSA.distance, score_cutoff=allowed)
     return _WORD_TO_COMMAND[best[0]] if best else None
 
 

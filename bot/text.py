@@ -49,13 +49,17 @@ def clean_question(text: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A deliberately light stemmer: plurals and -ing, enough to join 'engineers' and 'engineering'."""
-    if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
+    """A deliberately light stemmer: enough to join engineers/engineering and hire/hiring."""
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) >= 6 and word.endswith("ing") and not word.endswith("thing"):
+        word = word[:-3]
+    elif len(word) >= 6 and word.endswith("ed"):
+        word = word[:-2]
+    if len(word) >= 4 and word.endswith("e"):
+        word = word[:-1]
     return word
 
 
@@ -70,9 +74,23 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in split_words(text)]
 
 
+# Everyday abbreviations, spelled out before matching (the content's own synonyms live in content/).
+ABBREVIATIONS = {
+    "eng": "engineer",
+    "engs": "engineers",
+    "engr": "engineer",
+    "yrs": "years",
+    "yr": "year",
+    "exp": "experience",
+    "mgr": "manager",
+    "dev": "developer",
+    "devs": "developers",
+}
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content words: what matching compares."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return [stem(ABBREVIATIONS.get(w, w)) for w in words(text) if w not in STOPWORDS]
 
 
 def escape_mrkdwn(text: str) -> str:
