@@ -18,7 +18,8 @@ from bot.content import Library
 from bot.entities import Entities, EntityIndex, Found
 from bot.errors import BotError
 from bot.instructions import without_instructions
-from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, words_of
+from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
+from bot.models import Comparison, Roadmap, Role, Topic
 from bot.parsing import Query, parse
 from bot.refs import Ref, SalaryQuery
 from bot.text import clean_question, stem, terms, words
@@ -102,11 +103,10 @@ class Engine:
         """Every plausible answer to a free question, best first."""
         q_terms = self.matcher.query_terms(query.text)
         pay = asks_about_pay(query.text, q_terms)
-        named = [f.id for f in query.entities.found if f.kind in ENTRY_KINDS and f.id in self.library.entries]
-        named = [n for n in named if n != SUBJECT_ROLE]
+        bonus = self._entity_bonuses(query.entities)
         ranked = self.matcher.rank(q_terms)
-        ranked += self.matcher.rank(q_terms, set(named) - {c.topic_id for c in ranked})
-        found = [self._scored_entry(c, bonus=ENTITY_BONUS if c.topic_id in named else 0.0) for c in ranked]
+        ranked += self.matcher.rank(q_terms, set(bonus) - {c.topic_id for c in ranked})
+        found = [self._scored_entry(c, bonus.get(c.topic_id, 0.0)) for c in ranked]
         about_ai = self._about_ai_engineers(query, q_terms)
         found = [s for s in found if (pay and about_ai) or s.family != "salary"]  # pay entries: pay questions only
         found += self._pair_candidates(query, found)
@@ -180,6 +180,23 @@ class Engine:
 
     # -- free questions -------------------------------------------------------------------------
 
+    def _entity_bonuses(self, entities: Entities) -> dict[str, float]:
+        """Entries the question names by one of their names; a name shared by several entries
+        ("backend": a role and a roadmap) is weaker evidence for each, so they share the bonus."""
+        spans: dict[tuple[int, int], list[str]] = {}
+        for f in entities.found:
+            spans.setdefault((f.start, f.length), []).append(f.id)
+        bonus: dict[str, float] = {}
+        for ids_here in spans.values():
+            entries = [i for i in ids_here if i in self.library.entries and self.library.kind_of(i) != "salary"]
+            for ident in entries:
+                if ident != SUBJECT_ROLE and self._names_entry(ident, entities):
+                    bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(entries))
+        return bonus
+
+    def _names_entry(self, ident: str, entities: Entities) -> bool:
+        return any(f.id == ident and f.kind in ENTRY_KINDS for f in entities.found)
+
     def _scored_entry(self, candidate: Candidate, bonus: float = 0.0) -> Scored:
         entry = self.library.entries[candidate.topic_id]
         score = candidate.score + bonus
@@ -202,13 +219,13 @@ class Engine:
                 return refs.topic(comparison.id)
         return Ref("cmp", (left, right))
 
-    def _about_ai_engineers(self, query: Query, q_terms: list[str]) -> bool:
+    def _about_ai_engineers(self, query: Query, q_terms: Terms) -> bool:
         """Does the question say whose pay it asks about, and is that an AI engineer of some kind?"""
         e = query.entities
         named = e.ids("level") or e.ids("role") or e.ids("specialization") or e.ids("company_type")
-        return bool(named) or bool(AI_CONTEXT_WORDS & set(q_terms))
+        return bool(named) or bool(AI_CONTEXT_WORDS & q_terms.words)
 
-    def _salary_candidate(self, query: Query, q_terms: list[str]) -> Scored:
+    def _salary_candidate(self, query: Query, q_terms: Terms) -> Scored:
         wanted = salary_query(query.entities)
         named = {stem(query.words[i]) for i in query.entities.covered()}
         score = self.matcher.coverage(q_terms, self.salary_vocabulary | named)
@@ -218,7 +235,7 @@ class Engine:
     def _decide(self, query: Query, found: list[Scored], via: str) -> Reply:
         threshold = CHANNEL_THRESHOLD if via == "channel" else ANSWER_THRESHOLD
         best = found[0] if found else None
-        rival = next((s for s in found[1:] if s.family != best.family), None) if best else None
+        rival = next((s for s in found[1:] if not self._allied(best, s)), None) if best else None
         lead = best.score - rival.score if best and rival else float("inf")
         if best and best.score >= threshold and lead >= MARGIN:
             return self._reply_for(best.ref, best.score, tuple(found), query)
@@ -230,6 +247,28 @@ class Engine:
             card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close])
             return Reply("choices", card, None, best.score, tuple(found), query)
         return self._fallback(query.text, via, best.score if best else None, tuple(found), query)
+
+    def _phase_named(self, ref: Ref, query: Query) -> Ref:
+        """A roadmap answer to a question that names one of its phases opens that phase."""
+        roadmap_id = ref.parts[0] if ref.kind in ("t", "r") and len(ref.parts) == 1 else None
+        roadmap = self.library.roadmaps.get(roadmap_id or "")
+        if roadmap is None:
+            return ref
+        asked = frozenset(stem(w) for w in query.words)
+        if asked & _COMPARE_WORDS:
+            return ref  # "senior-level vs beginner" weighs phases against each other: show them all
+        index = _phase_index(roadmap, asked)
+        return refs.roadmap(roadmap.id, index) if index is not None else ref
+
+    def _allied(self, best: Scored, other: Scored) -> bool:
+        """Not a rival: the same family of answer, or an entry the best answer links to (its card has a
+        button to it), such as a role and its own roadmap."""
+        if best.family == other.family:
+            return True
+        a, b = (self.library.entries.get(s.ref.parts[0]) if s.ref.kind == "t" else None for s in (best, other))
+        if a is None or b is None:
+            return False
+        return b.topic.id in _links(a.topic) or a.topic.id in _links(b.topic)
 
     def _fallback(
         self,
@@ -245,6 +284,7 @@ class Engine:
         return Reply("fallback", fallback_card(self.library, text), None, score, found, query)
 
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
+        ref = self._phase_named(ref, query)
         card = open_card(self.library, ref)
         return Reply(card.kind, card, ref.topic_id, score, found, query)
 
@@ -264,8 +304,27 @@ def _best_per_ref(found: list[Scored]) -> list[Scored]:
     return sorted(best.values(), key=lambda s: -s.score)
 
 
-def asks_about_pay(text: str, q_terms: list[str]) -> bool:
-    return bool(SALARY_WORDS & set(q_terms)) or bool(_MAKE_PAY.search(text.lower()))
+def asks_about_pay(text: str, q_terms: Terms) -> bool:
+    return bool(SALARY_WORDS & q_terms.words) or bool(_MAKE_PAY.search(text.lower()))
+
+
+def _links(topic: Topic) -> set[str]:
+    linked = set(topic.related)
+    if isinstance(topic, Role) and topic.roadmap:
+        linked.add(topic.roadmap)
+    if isinstance(topic, Comparison):
+        linked.update(topic.roles)
+    return linked
+
+
+def _phase_index(roadmap: Roadmap, asked: frozenset[str]) -> int | None:
+    """The phase a question names by all the words of its id ("week 3" -> week-3, "mlops part" -> mlops)."""
+    best: tuple[int, int] | None = None
+    for index, phase in enumerate(roadmap.phases):
+        id_words = {stem(w) for w in phase.id.split("-")}
+        if id_words <= asked and (best is None or len(id_words) > best[0]):
+            best = (len(id_words), index)
+    return best[1] if best else None
 
 
 def salary_query(e: Entities) -> SalaryQuery:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.content import Entry, Library
-from bot.text import stem, terms, words
+from bot.text import stem, terms, weighted_terms, words
 
 QUESTION_SIMILARITY_SHARE = 0.3  # how much of a score comes from resembling one of an entry's questions
 RESCORED = 12  # only the best entries by coverage are compared with their questions
@@ -39,6 +39,23 @@ SALARY_WORDS = frozenset(
 AI_CONTEXT_WORDS = frozenset(
     stem(w) for w in "ai ml eng engineer engineers engineering llm mlops genai machine learning".split()
 )
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A question's terms with their weights (the asking sentence weighs more than asides)."""
+
+    items: tuple[tuple[str, float], ...]
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(t for t, _ in self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __str__(self) -> str:
+        return " ".join(t if w == 1.0 else f"({t})" for t, w in self.items)
 
 
 @dataclass(frozen=True)
@@ -78,24 +95,27 @@ class Matcher:
         self.vocabulary = sorted(self.idf)
         self._mend = lru_cache(maxsize=4096)(self._mend_uncached)
 
-    def query_terms(self, text: str) -> list[str]:
+    def query_terms(self, text: str) -> Terms:
         """The question's content terms, typos mended to words the content uses; stray numbers dropped."""
-        mended = (self._mend(t) for t in terms(text))
-        return [t for t in mended if t in self.idf or not t.isdigit()]
+        mended = ((self._mend(t), w) for t, w in weighted_terms(text))
+        return Terms(tuple((t, w) for t, w in mended if t in self.idf or not t.isdigit()))
 
-    def rank(self, query_terms: list[str], candidates: Iterable[str] | None = None, top: int = TOP) -> list[Candidate]:
+    def _weights(self, query_terms: Terms) -> list[tuple[str, float]]:
+        return [(t, w * self.idf.get(t, self.unknown_idf)) for t, w in query_terms.items]
+
+    def rank(self, query_terms: Terms, candidates: Iterable[str] | None = None, top: int = TOP) -> list[Candidate]:
         """Entries by score, best first (at most `top`)."""
         if not query_terms:
             return []
-        weights = [self.idf.get(t, self.unknown_idf) for t in query_terms]
-        total = sum(weights)
+        weighted = self._weights(query_terms)
+        total = sum(w for _, w in weighted)
         coverage = []
         for tid in candidates if candidates is not None else self.docs:
             doc = self.docs[tid]
-            covered = sum(w * doc.weight(t) for t, w in zip(query_terms, weights, strict=True))
+            covered = sum(w * doc.weight(t) for t, w in weighted)
             coverage.append((100 * covered / total, tid))
         coverage.sort(reverse=True)
-        asked = " ".join(sorted(set(query_terms)))
+        asked = " ".join(sorted(query_terms.words))
         scored = [Candidate(tid, round(self._blend(cov, asked, tid), 1)) for cov, tid in coverage[:RESCORED]]
         scored.sort(key=lambda c: -c.score)
         return scored[:top]
@@ -108,13 +128,13 @@ class Matcher:
         similar = max(fuzz.token_sort_ratio(asked, q) for q in questions)
         return (1 - QUESTION_SIMILARITY_SHARE) * coverage + QUESTION_SIMILARITY_SHARE * max(similar, coverage)
 
-    def coverage(self, query_terms: list[str], vocabulary: frozenset[str]) -> float:
+    def coverage(self, query_terms: Terms, vocabulary: frozenset[str]) -> float:
         """Score of a card that is not an entry (a salary table) whose words are `vocabulary`."""
-        weights = [self.idf.get(t, self.unknown_idf) for t in query_terms]
-        if not weights:
+        weighted = self._weights(query_terms)
+        total = sum(w for _, w in weighted)
+        if not total:
             return 0.0
-        covered = sum(w for t, w in zip(query_terms, weights, strict=True) if t in vocabulary)
-        return round(100 * covered / sum(weights), 1)
+        return round(100 * sum(w for t, w in weighted if t in vocabulary) / total, 1)
 
     def _mend_uncached(self, term: str) -> str:
         if term in self.idf or len(term) < TYPO_MIN_LENGTH or not term.isalpha():

@@ -56,7 +56,7 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) >= 6 and word.endswith("ing") and not word.endswith("thing"):
         word = word[:-3]
-    elif len(word) >= 6 and word.endswith("ed"):
+    elif len(word) >= 6 and word.endswith("ed") or len(word) >= 7 and word.endswith("ly"):
         word = word[:-2]
     if len(word) >= 4 and word.endswith("e"):
         word = word[:-1]
@@ -88,9 +88,29 @@ ABBREVIATIONS = {
 }
 
 
+SINGLE_LETTER_WORDS = frozenset({"c", "r"})  # programming languages; other lone letters carry no meaning
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content words: what matching compares."""
-    return [stem(ABBREVIATIONS.get(w, w)) for w in words(text) if w not in STOPWORDS]
+    return [
+        stem(ABBREVIATIONS.get(w, w))
+        for w in words(text)
+        if w not in STOPWORDS and (len(w) > 1 or w.isdigit() or w in SINGLE_LETTER_WORDS)
+    ]
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+ASIDE_WEIGHT = 0.5  # words outside the sentence that asks the question count half
+
+
+def weighted_terms(text: str) -> list[tuple[str, float]]:
+    """Terms with weights: the sentences that ask (end in "?") weigh fully, the chatter around them half."""
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text)]
+    asking = [s.strip().endswith("?") for s in sentences]
+    if not any(asking) or all(asking):
+        return [(t, 1.0) for t in terms(text)]
+    return [(t, 1.0 if ask else ASIDE_WEIGHT) for s, ask in zip(sentences, asking, strict=True) for t in terms(s)]
 
 
 def escape_mrkdwn(text: str) -> str:

@@ -25,6 +25,8 @@ def open_ref_text(library: Library, text: str) -> Card:
 
 
 def open_card(library: Library, ref: Ref) -> Card:
+    if ref.kind == "t" and ref.parts[0] in library.roadmaps:
+        return roadmap_card(library, ref.parts[0])
     if ref.kind == "t":
         return topic_card(library, ref.parts[0])
     if ref.kind == "s" and ref.salary is not None:
