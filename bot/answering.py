@@ -199,8 +199,9 @@ class Engine:
 
     def _scored_entry(self, candidate: Candidate, bonus: float = 0.0) -> Scored:
         entry = self.library.entries[candidate.topic_id]
-        score = candidate.score + bonus
-        return Scored(refs.topic(candidate.topic_id), score, entry.topic.title, _family(entry.kind))
+        tid = candidate.topic_id
+        ref = refs.roadmap(tid) if tid in self.library.roadmaps else refs.topic(tid)
+        return Scored(ref, candidate.score + bonus, entry.topic.title, _family(entry.kind))
 
     def _pair_candidates(self, query: Query, found: list[Scored]) -> list[Scored]:
         """Two roles and a comparing word ("vs", "different", "same"): the comparison leads."""
@@ -265,7 +266,7 @@ class Engine:
         button to it), such as a role and its own roadmap."""
         if best.family == other.family:
             return True
-        a, b = (self.library.entries.get(s.ref.parts[0]) if s.ref.kind == "t" else None for s in (best, other))
+        a, b = (self.library.entries.get(s.ref.parts[0]) if s.ref.kind in ("t", "r") else None for s in (best, other))
         if a is None or b is None:
             return False
         return b.topic.id in _links(a.topic) or a.topic.id in _links(b.topic)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
 
@@ -74,22 +75,22 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raw = text(name)
         if raw is None:
             return default
-        if not raw.isdigit() or not low <= int(raw) <= high:
+        if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:  # "²".isdigit() is True
             problems.append(f"{name} must be a whole number from {low} to {high}, not {raw!r}")
             return default
         return int(raw)
 
     def flag(name: str, default: bool) -> bool:
-        raw = (text(name) or "").lower()
-        if not raw:
+        raw = text(name)
+        if raw is None:
             return default
-        if raw not in TRUE_WORDS | FALSE_WORDS:
+        if raw.lower() not in TRUE_WORDS | FALSE_WORDS:
             problems.append(f"{name} must be true or false, not {raw!r}")
             return default
-        return raw in TRUE_WORDS
+        return raw.lower() in TRUE_WORDS
 
     api_url = text("SLACK_API_URL") or DEFAULT_API_URL
-    if not api_url.startswith(("http://", "https://")):
+    if not _is_http_url(api_url):
         problems.append(f"SLACK_API_URL must be an http(s) URL, not {api_url!r}")
     log_level = (text("LOG_LEVEL") or "INFO").upper()
     if log_level not in LOG_LEVELS:
@@ -110,3 +111,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if problems:
         raise ConfigError(problems)
     return settings
+
+
+def _is_http_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+        port_ok = parts.port is None or parts.port > 0  # .port raises ValueError when out of range
+    except ValueError:  # also "http://[::1"
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok

@@ -70,61 +70,138 @@ class Library:
 @dataclass
 class _Loaded:
     content_dir: Path
-    docs: dict[str, LocatedYaml] = field(default_factory=dict)
-    models: dict[str, BaseModel] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    docs: dict[str, LocatedYaml] = field(default_factory=dict)  # every file that parsed as YAML
+    models: dict[str, BaseModel] = field(default_factory=dict)  # every file that also passed its schema
+    unreadable: set[str] = field(default_factory=set)  # expected files whose ids cannot be known
+    problems: list[tuple[str, int, str]] = field(default_factory=list)
+
+    def problem(self, name: str, line: int, message: str) -> None:
+        self.problems.append((_display(self.content_dir / name), line, message))
 
 
 def load_library(content_dir: Path) -> Library:
-    """Parse, validate and cross-check every content file; raise ContentError listing all problems."""
+    """Parse, validate and cross-check every content file; raise ContentError listing all problems.
+
+    Every check runs even when an earlier one failed, so one run reports everything; a reference
+    into a file that could not be read at all is not checked (that file's own problem is reported).
+    """
     loaded = _parse_all(content_dir)
-    if not loaded.problems:
-        library = _assemble(loaded)
-        loaded.problems.extend(_reference_problems(library, loaded))
+    if loaded.docs:
+        _reference_problems(loaded)
+        _duplicate_id_problems(loaded)
     if loaded.problems:
-        raise ContentError(loaded.problems)
-    return library
+        ordered = sorted(dict.fromkeys(loaded.problems), key=lambda p: (p[0], p[1]))
+        raise ContentError([f"{path}:{line}: {message}" for path, line, message in ordered])
+    return _assemble(loaded)
 
 
 def _parse_all(content_dir: Path) -> _Loaded:
     loaded = _Loaded(content_dir)
-    if not content_dir.is_dir():
-        loaded.problems.append(f"{_display(content_dir)}:1: content folder not found")
-        return loaded
     expected = set(STRUCTURED_FILES) | set(TOPIC_FILES)
-    present = {p.name for p in content_dir.glob("*.yaml")}
-    loaded.problems += [f"{_display(content_dir / n)}:1: file is missing" for n in sorted(expected - present)]
-    loaded.problems += [
-        f"{_display(content_dir / n)}:1: unknown content file (expected one of: {', '.join(sorted(expected))})"
-        for n in sorted(present - expected)
-    ]
+    if not content_dir.is_dir():
+        loaded.problems.append((_display(content_dir), 1, "content folder not found"))
+        loaded.unreadable |= expected
+        return loaded
+    present = {p.name for p in content_dir.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml")}
+    for name in sorted(expected - present):
+        loaded.problem(name, 1, "file is missing")
+        loaded.unreadable.add(name)
+    for name in sorted(present - expected):
+        loaded.problem(name, 1, f"unknown content file (expected one of: {', '.join(sorted(expected))})")
     for name in sorted(expected & present):
         _parse_file(content_dir / name, loaded)
     return loaded
 
 
 def _parse_file(file: Path, loaded: _Loaded) -> None:
-    path = _display(file)
+    name = file.name
     try:
         doc = LocatedYaml(file.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = mark.line + 1 if mark is not None else 1
-        loaded.problems.append(f"{path}:{line}: invalid YAML: {error.problem}")
+        loaded.problem(name, *_yaml_problem(error))
+        loaded.unreadable.add(name)
         return
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        loaded.problems.append(f"{path}:1: cannot read: {error}")
+        loaded.problem(name, 1, f"cannot read: {error}")
+        loaded.unreadable.add(name)
         return
-    loaded.problems += [f"{path}:{line}: key '{key}' appears twice" for line, key in doc.duplicate_keys()]
-    model = STRUCTURED_FILES.get(file.name, m.TopicsFile)
+    model = STRUCTURED_FILES.get(name, m.TopicsFile)
+    keys = ", ".join(f"'{key}:'" for key in model.model_fields)
+    if doc.root is None:
+        loaded.problem(name, 1, f"file is empty (expected {keys})")
+        loaded.unreadable.add(name)
+        return
+    if not isinstance(doc.data, dict):
+        loaded.problem(name, doc.line(()), f"the file should be a mapping with {keys}")
+        loaded.unreadable.add(name)
+        return
+    loaded.docs[name] = doc
+    for line, key in doc.duplicate_keys():
+        loaded.problem(name, line, f"key '{key}' appears twice in the same entry")
     try:
-        loaded.models[file.name] = model.model_validate(doc.data)
-        loaded.docs[file.name] = doc
+        loaded.models[name] = model.model_validate(doc.data)
     except ValidationError as error:
         for problem in error.errors():
-            loc = problem["loc"]
-            where = ".".join(str(p) for p in loc) or "(file)"
-            loaded.problems.append(f"{path}:{doc.line(loc)}: {where}: {problem['msg']}")
+            loc = tuple(problem["loc"])
+            where, message = _plain(problem)
+            loaded.problem(name, doc.line(loc), f"{where}: {message}")
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """(line, message) for a YAML syntax error: the line of the problem, or where the unfinished part began."""
+    problem = error.problem or "not valid YAML"
+    line = error.problem_mark.line + 1 if error.problem_mark is not None else 1
+    context_line = error.context_mark.line + 1 if error.context_mark is not None else None
+    if context_line is not None and "end of stream" in problem:
+        line = context_line  # an unclosed quote or bracket: the end of the file is not where to look
+    if error.context and not error.context.startswith("while"):
+        return line, f"invalid YAML: {error.context}, {problem}"  # "expected a single document ..., but found ..."
+    if error.context and context_line is not None and context_line != line:
+        return line, f"invalid YAML: {problem} ({error.context} from line {context_line})"
+    if error.context:
+        return line, f"invalid YAML: {problem} ({error.context})"
+    return line, f"invalid YAML: {problem}"
+
+
+# pydantic error types, said plainly. `{field}` is the last part of the location.
+_PLAIN = {
+    "missing": "missing required field '{field}'",
+    "extra_forbidden": "unknown field '{field}'",
+    "string_type": "should be text (quote it if YAML reads it as a number, date or true/false)",
+    "string_too_short": "should not be empty",
+    "string_pattern_mismatch": "'{input}' is not a valid id: use lowercase letters, digits and single hyphens",
+    "list_type": "should be a list",
+    "too_short": "should have at least one item",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "int_from_float": "should be a whole number",
+    "bool_type": "should be true or false",
+    "bool_parsing": "should be true or false",
+    "model_type": "should be a mapping of fields (key: value)",
+    "dict_type": "should be a mapping of fields (key: value)",
+    "model_attributes_type": "should be a mapping of fields (key: value)",
+}
+
+
+def _plain(error: Any) -> tuple[str, str]:
+    """(where, message) for one pydantic error: a dotted path such as `roles.3.skills.0`, and a plain message."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind in ("missing", "extra_forbidden") and loc:
+        where, field_name = loc[:-1], loc[-1]
+    else:
+        where, field_name = loc, loc[-1] if loc else ""
+    if kind == "missing" and isinstance(field_name, int):  # a fixed-size tuple, like a comparison's two roles
+        message = f"should have {field_name + 1} or more items"
+    elif kind in ("too_short", "too_long") and "max_length" in error.get("ctx", {}):
+        message = f"should have at most {error['ctx']['max_length']} items"
+    elif kind == "value_error":
+        message = str(error["ctx"]["error"])
+    elif kind in _PLAIN:
+        message = _PLAIN[kind].format(field=field_name, input=error.get("input"))
+    else:
+        message = error["msg"]
+    return ".".join(str(p) for p in where) or "(file)", message
 
 
 def _assemble(loaded: _Loaded) -> Library:
@@ -158,41 +235,27 @@ def _assemble(loaded: _Loaded) -> Library:
     )
 
 
-def _reference_problems(library: Library, loaded: _Loaded) -> list[str]:
-    """Every id a file mentions must exist; every id a file defines must be unique."""
-    namespaces = {
-        "source": set(library.sources),
-        "topic": set(library.entries),
-        "level": set(library.levels),
-        "role": set(library.roles),
-        "skill": {t.id for t in library.of_kind("skills")},
-        "roadmap": set(library.roadmaps),
-        "location": set(library.locations),
-        "specialization": set(library.specializations),
-        "company type": set(library.company_types),
-    }
-    problems = []
-    for name, doc in loaded.docs.items():
-        path = _path_of(name, loaded)
-        for loc, ref, namespace in _references(doc.data):
-            if ref not in namespaces[namespace]:
-                problems.append(f"{path}:{doc.line(loc)}: unknown {namespace} id '{ref}'")
-        for loc, ident in _duplicate_ids(name, doc.data, loaded):
-            problems.append(f"{path}:{doc.line(loc)}: id '{ident}' is defined more than once")
-    return problems
-
-
-def _path_of(name: str, loaded: _Loaded) -> str:
-    return _display(loaded.content_dir / name)
-
-
 def _display(path: Path) -> str:
     """The path as a person would type it: relative to the working folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError):
         return str(path)
 
+
+# Where each kind of id is defined: (file, top-level list). "topic" is every topic-like list.
+_DEFINED_IN = {
+    "source": ("sources.yaml", "sources"),
+    "level": ("levels.yaml", "levels"),
+    "role": ("roles.yaml", "roles"),
+    "skill": ("skills.yaml", "topics"),
+    "roadmap": ("roadmaps.yaml", "roadmaps"),
+    "location": ("salaries.yaml", "locations"),
+    "specialization": ("salaries.yaml", "specializations"),
+    "company type": ("salaries.yaml", "company_types"),
+}
+_DIMENSIONS = {"locations": "location", "specializations": "specialization", "company_types": "company type"}
+_NOT_TOPICS = ("locations", "specializations", "company_types", "figures", "sources")
 
 # Which keys hold references, and to what. Keys are unambiguous within a topic-like entry.
 _ENTRY_REFS = {
@@ -209,19 +272,68 @@ _ENTRY_REFS = {
     "roles": "role",
 }
 
+Loc = tuple[str | int, ...]
 
-def _references(data: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """(path, id, namespace) for every reference inside the file's entries (not its top-level lists)."""
-    if not isinstance(data, dict):
+
+def _namespaces(loaded: _Loaded) -> dict[str, set[str] | None]:
+    """The ids of each kind, from the raw files; None when the list defining them could not be read."""
+    spaces: dict[str, set[str] | None] = {}
+    for namespace, (name, section) in _DEFINED_IN.items():
+        doc = loaded.docs.get(name)
+        readable = doc is not None and isinstance(doc.data.get(section), list)
+        spaces[namespace] = {ident for _, ident, _ in _ids(doc.data, section)} if doc and readable else None
+    topics: set[str] | None = set()
+    if loaded.unreadable:
+        topics = None
+    for doc in loaded.docs.values():
+        for section, items in doc.data.items():
+            if section in _NOT_TOPICS or topics is None:
+                continue
+            if not isinstance(items, list):
+                topics = None
+                continue
+            topics.update(ident for _, ident, _ in _ids(doc.data, section))
+    spaces["topic"] = topics
+    return spaces
+
+
+def _ids(data: dict[str, Any], section: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """(index, id, item) for each entry of a top-level list that has a text id."""
+    items = data.get(section)
+    if not isinstance(items, list):
         return
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            yield index, item["id"], item
+
+
+def _reference_problems(loaded: _Loaded) -> None:
+    """Every id a file mentions must exist (unless the file defining it is itself unreadable)."""
+    spaces = _namespaces(loaded)
+    for name, doc in loaded.docs.items():
+        for loc, ref, namespace in _references(doc.data):
+            known = spaces[namespace]
+            if known is not None and ref not in known:
+                loaded.problem(name, doc.line(loc), f"unknown {namespace} id '{ref}'")
+        for section, namespace in _DIMENSIONS.items():
+            own = {ident for _, ident, _ in _ids(doc.data, section)}
+            for index, ident, item in _ids(doc.data, section):
+                within = item.get("within")
+                if isinstance(within, str) and (within not in own or within == ident):
+                    line = doc.line((section, index, "within"))
+                    loaded.problem(name, line, f"'within' names unknown {namespace} id '{within}'")
+
+
+def _references(data: dict[str, Any]) -> Iterator[tuple[Loc, str, str]]:
+    """(path, id, namespace) for every reference inside the file's entries (not its top-level lists)."""
     for section, items in data.items():
-        if section in ("locations", "specializations", "company_types"):
-            continue  # dimension definitions, not references
-        for index, item in enumerate(items or []):
+        if section in _DIMENSIONS or not isinstance(items, list):
+            continue  # dimension definitions are checked on their own
+        for index, item in enumerate(items):
             yield from _walk_refs(item, (section, index))
 
 
-def _walk_refs(node: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+def _walk_refs(node: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
     if isinstance(node, list):
         for i, child in enumerate(node):
             yield from _walk_refs(child, (*loc, i))
@@ -232,51 +344,33 @@ def _walk_refs(node: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[st
         namespace = _ENTRY_REFS.get(key)
         if namespace and isinstance(value, str):
             yield (*loc, key), value, namespace
-        elif namespace and isinstance(value, list) and all(isinstance(v, str) for v in value):
-            yield from (((*loc, key, i), v, namespace) for i, v in enumerate(value))
+        elif namespace and isinstance(value, list):
+            yield from (((*loc, key, i), v, namespace) for i, v in enumerate(value) if isinstance(v, str))
         else:
             yield from _walk_refs(value, (*loc, key))
 
 
-_NOT_TOPICS = ("locations", "specializations", "company_types", "figures", "sources")
+def _duplicate_id_problems(loaded: _Loaded) -> None:
+    """Ids defined twice: topic ids across all files, other ids within their own list, phase ids per roadmap.
+
+    Files are read in name order; the later definition is reported, naming where the first one is.
+    """
+    topics: dict[str, tuple[str, int]] = {}
+    for name, doc in loaded.docs.items():
+        for section in doc.data:
+            seen: dict[str, tuple[str, int]] = {} if section in _NOT_TOPICS else topics
+            for index, ident, item in _ids(doc.data, section):
+                line = doc.line((section, index, "id"))
+                _check_unique(loaded, seen, ident, name, line)
+                phases: dict[str, tuple[str, int]] = {}
+                for p_index, phase_id, _ in _ids(item, "phases"):
+                    p_line = doc.line((section, index, "phases", p_index, "id"))
+                    _check_unique(loaded, phases, phase_id, name, p_line)
 
 
-def _duplicate_ids(name: str, data: Any, loaded: _Loaded) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Ids defined twice: topic ids across all files, other ids within their own list."""
-    earlier = _topic_ids_before(name, loaded)
-    for section, items in (data or {}).items():
-        seen: set[str] = set()
-        shared = section not in _NOT_TOPICS
-        for index, item in enumerate(items or []):
-            ident = item.get("id") if isinstance(item, dict) else None
-            if not isinstance(ident, str):
-                continue
-            if ident in seen or (shared and ident in earlier):
-                yield (section, index, "id"), ident
-            seen.add(ident)
-            if shared:
-                earlier.add(ident)
-            yield from _duplicate_phase_ids(item, (section, index))
-
-
-def _duplicate_phase_ids(item: dict[str, Any], loc: tuple[str | int, ...]) -> Iterator[Any]:
-    seen: set[str] = set()
-    for index, phase in enumerate(item.get("phases") or []):
-        ident = phase.get("id")
-        if ident in seen:
-            yield (*loc, "phases", index, "id"), ident
-        seen.add(ident)
-
-
-def _topic_ids_before(name: str, loaded: _Loaded) -> set[str]:
-    """Topic ids defined in files that sort before `name` (so each duplicate is reported once)."""
-    ids: set[str] = set()
-    for other in sorted(loaded.docs):
-        if other >= name:
-            break
-        data = loaded.docs[other].data or {}
-        for section, items in data.items():
-            if section in _NOT_TOPICS:
-                continue
-            ids.update(i["id"] for i in items or [] if isinstance(i, dict) and "id" in i)
-    return ids
+def _check_unique(loaded: _Loaded, seen: dict[str, tuple[str, int]], ident: str, name: str, line: int) -> None:
+    if ident in seen:
+        first_name, first_line = seen[ident]
+        loaded.problem(name, line, f"id '{ident}' is already defined at {first_name}:{first_line}")
+    else:
+        seen[ident] = (name, line)

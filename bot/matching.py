@@ -27,7 +27,8 @@ NAME_WEIGHT = 1.0
 QUESTION_WEIGHT = 0.8
 BODY_WEIGHT = 0.5
 TYPO_CUTOFF = 85  # rapidfuzz ratio for mending a word the content does not know
-TYPO_MIN_LENGTH = 5
+TYPO_MIN_LENGTH = 6  # shorter words are too often other real words ("bread" is not a typo of "read")
+MENDED_WEIGHT = 0.75  # a mended word is weaker evidence than one spelled as the content spells it
 TOP = 5
 
 # Words that make a question about pay, and the words that make it about AI engineers.
@@ -97,8 +98,12 @@ class Matcher:
 
     def query_terms(self, text: str) -> Terms:
         """The question's content terms, typos mended to words the content uses; stray numbers dropped."""
-        mended = ((self._mend(t), w) for t, w in weighted_terms(text))
-        return Terms(tuple((t, w) for t, w in mended if t in self.idf or not t.isdigit()))
+        kept = []
+        for term, weight in weighted_terms(text):
+            mended = self._mend(term)
+            if mended in self.idf or not mended.isdigit():
+                kept.append((mended, weight if mended == term else weight * MENDED_WEIGHT))
+        return Terms(tuple(kept))
 
     def _weights(self, query_terms: Terms) -> list[tuple[str, float]]:
         return [(t, w * self.idf.get(t, self.unknown_idf)) for t, w in query_terms.items]

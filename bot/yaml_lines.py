@@ -31,16 +31,21 @@ class LocatedYaml:
 
     def duplicate_keys(self) -> list[tuple[int, str]]:
         """(line, key) for every mapping key that appears twice in the same mapping."""
-        found: list[tuple[int, str]] = []
+        found: set[tuple[int, str]] = set()
         stack = [self.root] if self.root is not None else []
+        visited: set[int] = set()  # an anchored node reached again through an alias is checked once
         while stack:
             node = stack.pop()
+            if id(node) in visited:
+                continue
+            visited.add(id(node))
             if isinstance(node, yaml.MappingNode):
                 seen: set[str] = set()
                 for key, value in node.value:
-                    if key.value in seen:
-                        found.append((key.start_mark.line + 1, str(key.value)))
-                    seen.add(key.value)
+                    if isinstance(key, yaml.ScalarNode):
+                        if key.value in seen:
+                            found.add((key.start_mark.line + 1, str(key.value)))
+                        seen.add(key.value)
                     stack.append(value)
             elif isinstance(node, yaml.SequenceNode):
                 stack.extend(node.value)

@@ -1,0 +1,125 @@
+"""Every card reachable from the content, by every topic and by walking every button, fits Slack's limits."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+import pytest
+
+from bot import ids, refs
+from bot.answering import Engine
+from bot.cards import open_ref_text
+from bot.content import Library
+from bot.rendering import render
+
+LIMITS = {
+    "blocks": 50,
+    "header": 150,
+    "section": 3000,
+    "fields": 10,
+    "field": 2000,
+    "button": 75,
+    "action_id": 255,
+    "block_id": 255,
+    "value": 2000,
+    "elements": 25,
+    "text": 4000,
+}
+
+
+def start_refs(library: Library) -> list[str]:
+    starts = [str(refs.menu(name)) for name in ("help", "roles", "roadmaps", "levels", "learn", "compare")]
+    starts += [str(refs.topic(t)) for t in library.entries]
+    starts += [str(refs.salary(refs.SalaryQuery()))]
+    return starts
+
+
+def walk(engine: Engine) -> dict[str, dict[str, Any]]:
+    """Breadth-first over every OPEN button of every card; ref -> rendered payload."""
+    seen: dict[str, dict[str, Any]] = {}
+    queue = deque(start_refs(engine.library))
+    while queue:
+        ref = queue.popleft()
+        if ref in seen:
+            continue
+        card = open_ref_text(engine.library, ref)
+        payload = render(card, shareable=True).payload()
+        seen[ref] = payload
+        queue.extend(b.value for b in card.buttons if b.action == ids.OPEN)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def reachable(engine: Engine) -> dict[str, dict[str, Any]]:
+    return walk(engine)
+
+
+def problems(payload: dict[str, Any]) -> list[str]:
+    found = []
+    blocks = payload["blocks"]
+    if not payload["text"].strip() or len(payload["text"]) > LIMITS["text"]:
+        found.append("text fallback empty or too long")
+    if len(blocks) > LIMITS["blocks"]:
+        found.append(f"{len(blocks)} blocks")
+    for block in blocks:
+        if len(block.get("block_id", "")) > LIMITS["block_id"]:
+            found.append("block_id too long")
+        if block["type"] == "header" and len(block["text"]["text"]) > LIMITS["header"]:
+            found.append("header too long")
+        if block["type"] == "section":
+            if len(block.get("text", {}).get("text", "")) > LIMITS["section"]:
+                found.append("section text too long")
+            fields = block.get("fields", [])
+            if len(fields) > LIMITS["fields"] or any(len(f["text"]) > LIMITS["field"] for f in fields):
+                found.append("fields over limit")
+        if block["type"] == "actions":
+            found += action_problems(block["elements"])
+    return found
+
+
+def action_problems(elements: list[dict[str, Any]]) -> list[str]:
+    found = []
+    if len(elements) > LIMITS["elements"]:
+        found.append("too many elements")
+    action_ids = [e["action_id"] for e in elements]
+    if len(set(action_ids)) != len(action_ids):
+        found.append("action_ids repeat within a block")
+    for e in elements:
+        if e["text"]["type"] != "plain_text" or len(e["text"]["text"]) > LIMITS["button"]:
+            found.append(f"bad button text {e['text']['text']!r}")
+        if len(e["action_id"]) > LIMITS["action_id"] or len(e.get("value", "")) > LIMITS["value"]:
+            found.append("action_id or value too long")
+        if not ids.is_listened(e["action_id"]):
+            found.append(f"no listener for {e['action_id']}")
+    return found
+
+
+def test_the_walk_reaches_every_kind_of_card(reachable: dict[str, dict[str, Any]], library: Library) -> None:
+    kinds = {ref.split(":")[0] for ref in reachable}
+    assert {"t", "s", "r", "rs", "c"} <= kinds
+    deepest_steps = [r for r in reachable if r.startswith("r:") and r.count(":") == 3]
+    every_step = sum(len(p.steps) for r in library.roadmaps.values() for p in r.phases)
+    assert len(deepest_steps) == every_step, "every step of every roadmap is reachable by buttons"
+
+
+def test_every_reachable_card_is_within_slack_limits(reachable: dict[str, dict[str, Any]]) -> None:
+    bad = {ref: p for ref in reachable if (p := problems(reachable[ref]))}
+    assert bad == {}
+
+
+def test_every_card_cites_its_sources_or_is_a_menu(reachable: dict[str, dict[str, Any]], library: Library) -> None:
+    """Answer cards about content name their sources in a context block."""
+    for ref, payload in reachable.items():
+        if ref.startswith("t:") and (library.entries[ref[2:]].topic.points or library.entries[ref[2:]].topic.figures):
+            contexts = [b for b in payload["blocks"] if b["type"] == "context"]
+            assert any("Sources:" in e["text"] for b in contexts for e in b["elements"]), ref
+
+
+def test_free_answers_and_fallbacks_fit_too(engine: Engine) -> None:
+    questions = ["x" * 40_000, "<!channel> " * 500, "what " * 3000, "salary " + "senior " * 500]
+    for text in questions:
+        for via in ("slash", "mention", "dm"):
+            reply = engine.answer(text, via)
+            assert reply.card is not None
+            assert problems(render(reply.card, shareable=True).payload()) == []
