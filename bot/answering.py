@@ -37,6 +37,7 @@ GRAMMAR_MAX_WORDS = 4  # a DM this short that starts with a topic word is read a
 VIAS = ("slash", "mention", "dm", "channel")
 
 gap_log = logging.getLogger("aieng.gaps")
+GAP_QUESTION_CHARS = 300
 feedback_log = logging.getLogger("aieng.feedback")
 _VOTES = {ids.FEEDBACK_UP: "up", ids.FEEDBACK_DOWN: "down"}
 _MAKE_PAY = re.compile(r"\b(do|does|did|can|could|would|will)\b.*\bmake\b\s*(in|at|per|a year|annually|$|[?,.!])")
@@ -90,7 +91,7 @@ class Engine:
     def click(self, action_id: str, value: str) -> Reply:
         """The reply to a button: the card its value names (OPEN, SHARE, feedback), or a recorded gap."""
         if action_id == ids.NONE_OF_THESE:
-            gap_log.info("none of these", extra={"question": value[:300]})
+            record_gap("none of these", value)
             return Reply("fallback", none_of_these_card(self.library))
         if action_id in (ids.FEEDBACK_UP, ids.FEEDBACK_DOWN):
             feedback_log.info("feedback", extra={"ref": value[:200], "vote": _VOTES[action_id]})
@@ -141,7 +142,8 @@ class Engine:
             return refs.topic(hire) if hire else self._best_of_kind(query, "hire") or refs.topic("hiring-overview")
         if command == "levels":
             level = e.first("level")
-            return refs.topic(level) if level else refs.menu("levels")
+            ladder = "career-ladder" if "career-ladder" in lib.entries else None
+            return refs.topic(level or ladder) if level or ladder else refs.menu("levels")
         if command == "learn":
             learn = e.first("learn")
             return refs.topic(learn) if learn else refs.menu("learn")
@@ -244,7 +246,7 @@ class Engine:
             return Reply("ignore", None, None, best.score if best else None, tuple(found), query)
         close = [s for s in found if s.score >= SUGGEST_THRESHOLD][:MAX_CHOICES]
         if len(close) >= 1 and best and best.score >= SUGGEST_THRESHOLD:
-            gap_log.info("did you mean", extra={"question": query.text[:300]})
+            record_gap("did you mean", query.text)
             card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close])
             return Reply("choices", card, None, best.score, tuple(found), query)
         return self._fallback(query.text, via, best.score if best else None, tuple(found), query)
@@ -281,13 +283,21 @@ class Engine:
     ) -> Reply:
         if via == "channel":
             return Reply("ignore", None, None, score, found, query)
-        gap_log.info("fallback", extra={"question": text[:300]})
+        record_gap("fallback", text)
         return Reply("fallback", fallback_card(self.library, text), None, score, found, query)
 
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
         ref = self._phase_named(ref, query)
         card = open_card(self.library, ref)
         return Reply(card.kind, card, ref.topic_id, score, found, query)
+
+
+def record_gap(reason: str, question: str) -> None:
+    """A question the content could not answer, kept so content can grow where people ask.
+
+    At DEBUG, because it carries the person's words: the INFO log never does. `AIENG_GAP_LOG`
+    sends these records to their own file (see bot.logs)."""
+    gap_log.debug("gap", extra={"reason": reason, "question": question[:GAP_QUESTION_CHARS]})
 
 
 def asks_for_help(text: str) -> bool:
@@ -360,7 +370,7 @@ def _salary_vocabulary(library: Library) -> frozenset[str]:
 
 
 def _family(kind: str) -> str:
-    return {"roadmap-topic": "roadmap"}.get(kind, kind)
+    return {"roadmap-topic": "roadmap", "level-topic": "level"}.get(kind, kind)
 
 
 def _topic_of(value: str) -> str | None:

@@ -61,7 +61,7 @@ def skip_repeated_events(seen: SeenEvents) -> Callable[..., BoltResponse | None]
 
 
 def load_app(settings: Settings) -> App:
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.gap_log)
     return create_app(Engine(load_library(settings.content_dir)), settings)
 
 

@@ -116,5 +116,5 @@ def _engine(settings: Settings):  # type: ignore[no-untyped-def]
     from bot.content import load_library
     from bot.logs import configure_logging
 
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.gap_log)
     return Engine(load_library(settings.content_dir))

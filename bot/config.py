@@ -35,6 +35,7 @@ class Settings:
     content_dir: Path = DEFAULT_CONTENT_DIR
     answer_channel_questions: bool = True
     web_workers: int = 2
+    gap_log: Path | None = None
 
     @property
     def mode(self) -> Mode:
@@ -107,6 +108,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         content_dir=content_dir,
         answer_channel_questions=flag("AIENG_CHANNEL_ANSWERS", True),
         web_workers=integer("WEB_CONCURRENCY", 2, 1, 64),
+        gap_log=Path(gap) if (gap := text("AIENG_GAP_LOG")) else None,
     )
     if problems:
         raise ConfigError(problems)

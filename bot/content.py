@@ -214,6 +214,7 @@ def _assemble(loaded: _Loaded) -> Library:
             entries.setdefault(topic.id, Entry(kind, topic))
 
     add("level", got["levels.yaml"].levels)
+    add("level-topic", got["levels.yaml"].topics)
     add("role", roles.roles)
     add("compare", roles.comparisons)
     add("salary", salaries.topics)

@@ -143,6 +143,7 @@ class TopicsFile(Strict):
 
 class LevelsFile(Strict):
     levels: list[Level]
+    topics: list[Topic] = Field(default_factory=list)
 
 
 class RolesFile(Strict):

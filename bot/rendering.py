@@ -135,6 +135,10 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _bullet(text: str) -> str:
+    return "  • " + text.replace("\n", "\n    ")
+
+
 def plain_text(card: Card) -> str:
     """The notification and screen-reader text: the card without its buttons, escaped, capped."""
     return _cut(escape_mrkdwn("\n".join(text_lines(card))), MAX_TEXT)
@@ -150,8 +154,8 @@ def text_lines(card: Card) -> list[str]:
         lines.append("")
         if section.heading:
             lines.append(f"{section.heading}:")
-        lines += [f"  • {line}" for line in section.lines]
-        lines += [f"  • {f.label}: {f.value}" for f in section.fields]
+        lines += [_bullet(line) for line in section.lines]
+        lines += [_bullet(f"{f.label}: {f.value}") for f in section.fields]
     if card.sources:
         lines += ["", "Sources: " + " · ".join(card.sources)]
     return lines

@@ -39,7 +39,7 @@ SLASH_CASES = [
     ("   hire   ", "answer", "hiring-overview"),
     ("hire fractional", "answer", "fractional-engagement"),
     ("hire staff aug", "answer", "staff-augmentation"),
-    ("levels", "answer", "c:levels"),
+    ("levels", "answer", "career-ladder"),
     ("levels senior", "answer", "senior"),
     ("interview", "answer", "interview-process"),
     ("learn", "answer", "c:learn"),

@@ -27,7 +27,7 @@ TOPIC_BUTTONS = (
     ("Skills", refs.topic("skills-overview")),
     ("Roadmaps", refs.menu("roadmaps")),
     ("Hiring", refs.topic("hiring-overview")),
-    ("Levels", refs.menu("levels")),
+    ("Levels", refs.topic("career-ladder")),
     ("Interviews", refs.topic("interview-process")),
     ("Learning", refs.menu("learn")),
     ("Market", refs.topic("market-demand")),

@@ -42,7 +42,8 @@ def select_figures(library: Library, query: SalaryQuery) -> list[SalaryFigure]:
     if query.is_empty():
         return [f for f in library.salary_figures if f.levels and _is_national(f) and not _special(f)]
     scored = [(score, f) for f in library.salary_figures if (score := _fit(library, query, f)) is not None]
-    scored.sort(key=lambda pair: -pair[0])  # stable: content order within equal fit
+    # Best fit first; among equals, the place asked about before the level (stable: content order).
+    scored.sort(key=lambda pair: (-pair[0], not set(query.locations) & set(pair[1].locations)))
     return [f for _, f in scored]
 
 
@@ -136,7 +137,7 @@ def salary_buttons(library: Library, query: SalaryQuery) -> list[Button]:
     levels = sorted(library.levels.values(), key=lambda lv: lv.rank)
     here = query.locations
     buttons = [
-        open_button(level.title, refs.salary(SalaryQuery(levels=(level.id,), locations=here)))
+        open_button(short_level(level.title), refs.salary(SalaryQuery(levels=(level.id,), locations=here)))
         for level in levels
         if (level.id,) != query.levels
     ]
@@ -147,6 +148,11 @@ def salary_buttons(library: Library, query: SalaryQuery) -> list[Button]:
     )
     buttons.append(open_button("By company type", refs.salary(SalaryQuery(company_types=tuple(library.company_types)))))
     return buttons
+
+
+def short_level(title: str) -> str:
+    """ "Mid-level AI engineer" -> "Mid-level": the level is what a button needs to say."""
+    return title.replace(" AI engineer", "").strip() or title
 
 
 def locations_menu(library: Library, level: str | None) -> Card:
