@@ -141,9 +141,8 @@ class Engine:
             hire = e.first("hire")
             return refs.topic(hire) if hire else self._best_of_kind(query, "hire") or refs.topic("hiring-overview")
         if command == "levels":
-            level = e.first("level")
-            ladder = "career-ladder" if "career-ladder" in lib.entries else None
-            return refs.topic(level or ladder) if level or ladder else refs.menu("levels")
+            level = e.first("level") or ("career-ladder" if "career-ladder" in lib.entries else None)
+            return refs.topic(level) if level else refs.menu("levels")
         if command == "learn":
             learn = e.first("learn")
             return refs.topic(learn) if learn else refs.menu("learn")

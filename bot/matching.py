@@ -129,9 +129,9 @@ class Matcher:
         """Coverage, corrected by how much the question resembles one the entry lists (rapidfuzz)."""
         questions = self.questions[topic_id]
         if not questions:
-            return coverage
+            return coverage  # nothing to resemble: neither helped nor hurt
         similar = max(fuzz.token_sort_ratio(asked, q) for q in questions)
-        return (1 - QUESTION_SIMILARITY_SHARE) * coverage + QUESTION_SIMILARITY_SHARE * max(similar, coverage)
+        return (1 - QUESTION_SIMILARITY_SHARE) * coverage + QUESTION_SIMILARITY_SHARE * similar
 
     def coverage(self, query_terms: Terms, vocabulary: frozenset[str]) -> float:
         """Score of a card that is not an entry (a salary table) whose words are `vocabulary`."""
