@@ -30,7 +30,7 @@ def topic_card(library: Library, topic_id: str) -> Card:
         sections = [_comparison_section(library, topic), *sections]
     if topic.points:
         sections.append(Section(None, tuple(point_line(library, p) for p in topic.points)))
-    buttons = [*_kind_buttons(library, topic), *_related_buttons(library, topic)]
+    buttons = _unique([*_kind_buttons(library, topic), *_related_buttons(library, topic)])
     cited = [*topic.figures, *topic.points, *getattr(topic, "rows", [])]
     return Card(
         kind="answer",
@@ -41,6 +41,14 @@ def topic_card(library: Library, topic_id: str) -> Card:
         buttons=tuple(buttons),
         ref=str(refs.topic(topic_id)),
     )
+
+
+def _unique(buttons: list[Button]) -> list[Button]:
+    """One button per destination, the first one kept."""
+    by_value: dict[str, Button] = {}
+    for button in buttons:
+        by_value.setdefault(button.value, button)
+    return list(by_value.values())
 
 
 def _figure_sections(library: Library, topic: Topic) -> list[Section]:
