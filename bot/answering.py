@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bot import ids, refs
 from bot.cards import Card, open_card, open_ref_text
 from bot.cards.menus import choices_card, fallback_card, help_card, none_of_these_card
-from bot.cards.salary import salary_title
+from bot.cards.salary import salary_title, select_figures
 from bot.content import Library
 from bot.entities import Entities, EntityIndex, Found
 from bot.errors import BotError
@@ -31,6 +31,7 @@ CHANNEL_THRESHOLD = 62.0  # unasked channel questions need more confidence than 
 PAIR_BONUS = 15.0  # two roles named: their comparison is very likely what is meant
 ENTITY_BONUS = 10.0  # the question names an entry by one of its names ("mlops", "vector db")
 ENTRY_KINDS = frozenset({"role", "roadmap", "hire", "skill", "learn"})
+SALARY_KINDS = frozenset({"level", "location", "specialization", "company_type", "role"})
 SUBJECT_ROLE = "ai-engineer"  # named in most questions, so naming it is no evidence of topic
 MAX_CHOICES = 3
 GRAMMAR_MAX_WORDS = 4  # a DM this short that starts with a topic word is read as a command
@@ -41,6 +42,10 @@ GAP_QUESTION_CHARS = 300
 feedback_log = logging.getLogger("aieng.feedback")
 _VOTES = {ids.FEEDBACK_UP: "up", ids.FEEDBACK_DOWN: "down"}
 _MAKE_PAY = re.compile(r"\b(do|does|did|can|could|would|will)\b.*\bmake\b\s*(in|at|per|a year|annually|$|[?,.!])")
+# "how much do seniors pull in", "how much can I make": a verb after "how much" asks about money
+# ("how much math", "how much time" name something else).
+_HOW_MUCH_PAY = re.compile(r"\bhow much (do|does|did|can|could|would|will|should|is|are|money)\b")
+_DEFINITION = re.compile(r"^\s*(what|whats|what's)\s+(is|are)?\s*(a|an|the)?\s*", re.IGNORECASE)
 _COMPARE_WORDS = frozenset(
     stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
 )
@@ -104,7 +109,7 @@ class Engine:
         """Every plausible answer to a free question, best first."""
         q_terms = self.matcher.query_terms(query.text)
         pay = asks_about_pay(query.text, q_terms)
-        bonus = self._entity_bonuses(query.entities)
+        bonus = self._entity_bonuses(query)
         ranked = self.matcher.rank(q_terms)
         ranked += self.matcher.rank(q_terms, set(bonus) - {c.topic_id for c in ranked})
         found = [self._scored_entry(c, bonus.get(c.topic_id, 0.0)) for c in ranked]
@@ -181,9 +186,10 @@ class Engine:
 
     # -- free questions -------------------------------------------------------------------------
 
-    def _entity_bonuses(self, entities: Entities) -> dict[str, float]:
+    def _entity_bonuses(self, query: Query) -> dict[str, float]:
         """Entries the question names by one of their names; a name shared by several entries
         ("backend": a role and a roadmap) is weaker evidence for each, so they share the bonus."""
+        entities = query.entities
         spans: dict[tuple[int, int], list[str]] = {}
         for f in entities.found:
             spans.setdefault((f.start, f.length), []).append(f.id)
@@ -193,6 +199,10 @@ class Engine:
             for ident in entries:
                 if ident != SUBJECT_ROLE and self._names_entry(ident, entities):
                     bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(entries))
+        defined = _defined_position(query.text)
+        for f in entities.found:
+            if f.start == defined and f.id in bonus:
+                bonus[f.id] += ENTITY_BONUS  # "what is rag ...": the thing being defined is the subject
         return bonus
 
     def _names_entry(self, ident: str, entities: Entities) -> bool:
@@ -224,13 +234,20 @@ class Engine:
     def _about_ai_engineers(self, query: Query, q_terms: Terms) -> bool:
         """Does the question say whose pay it asks about, and is that an AI engineer of some kind?"""
         e = query.entities
-        named = e.ids("level") or e.ids("role") or e.ids("specialization") or e.ids("company_type")
-        return bool(named) or bool(AI_CONTEXT_WORDS & q_terms.words)
+        named = e.ids("level") or e.ids("role") or e.ids("specialization")
+        return bool(named) or bool(AI_CONTEXT_WORDS & q_terms.words)  # "corporate" or "London" alone: no
 
     def _salary_candidate(self, query: Query, q_terms: Terms) -> Scored:
+        """The salary table for what the question names, scored on the words it would show."""
         wanted = salary_query(query.entities)
-        named = {stem(query.words[i]) for i in query.entities.covered()}
-        score = self.matcher.coverage(q_terms, self.salary_vocabulary | named)
+        named = {
+            stem(query.words[f.start + i])
+            for f in query.entities.found
+            if f.kind in SALARY_KINDS
+            for i in range(f.length)
+        }
+        shown = words_of(f"{f.label} {f.value}" for f in select_figures(self.library, wanted))
+        score = self.matcher.coverage(q_terms, self.salary_vocabulary | named | shown)
         bonus = 0.0 if wanted.is_empty() else ENTITY_BONUS  # a table cut to exactly what was named
         return Scored(refs.salary(wanted), score + bonus, salary_title(self.library, wanted), "salary")
 
@@ -291,6 +308,14 @@ class Engine:
         return Reply(card.kind, card, ref.topic_id, score, found, query)
 
 
+def _defined_position(text: str) -> int | None:
+    """Word position of X in "what is X ...", or None when the question is not of that form."""
+    opening = _DEFINITION.match(text)
+    if not opening or not opening.group(2):
+        return None
+    return len(words(opening.group(0)))
+
+
 def record_gap(reason: str, question: str) -> None:
     """A question the content could not answer, kept so content can grow where people ask.
 
@@ -315,7 +340,8 @@ def _best_per_ref(found: list[Scored]) -> list[Scored]:
 
 
 def asks_about_pay(text: str, q_terms: Terms) -> bool:
-    return bool(SALARY_WORDS & q_terms.words) or bool(_MAKE_PAY.search(text.lower()))
+    lowered = text.lower()
+    return bool(SALARY_WORDS & q_terms.words or _MAKE_PAY.search(lowered) or _HOW_MUCH_PAY.search(lowered))
 
 
 def _links(topic: Topic) -> set[str]:
@@ -360,9 +386,8 @@ def _salary_vocabulary(library: Library) -> frozenset[str]:
     for table in (library.locations, library.specializations, library.company_types):
         names += [n for d in table.values() for n in (d.name, *d.aliases)]
     names += [n for lv in library.levels.values() for n in (lv.title, *lv.aliases)]
-    names += [f.label for f in library.salary_figures]
     names += (
-        "average median typical range base total equity bonus annual yearly hourly normal going "
+        "average median typical range base total equity bonus annual yearly normal going "
         "realistic expect offer market worth make".split()
     )
     return words_of(names) | SALARY_WORDS | AI_CONTEXT_WORDS

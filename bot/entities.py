@@ -101,9 +101,9 @@ class EntityIndex:
 
 
 def _plausible(raw_words: list[str], index: int, strict_case: list[str] | None) -> bool:
-    """A one-word alias that is also an everyday word ("us", "it") counts only when written in capitals."""
+    """A one-word alias that is also an everyday word ("us") counts only in capitals or after "the"."""
     word = raw_words[index]
-    if word not in STOPWORDS:
+    if word not in STOPWORDS or (index > 0 and raw_words[index - 1] == "the"):
         return True
     return strict_case is not None and strict_case[index].isupper()
 

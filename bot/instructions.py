@@ -19,7 +19,9 @@ _INSTRUCTION = re.compile(
     r"|\b(print|reveal|show|repeat)\b.{0,20}\b(your|the)\b.{0,20}\b(prompt|instructions|rules)\b"
     r"|\bfrom now on\b"
     r"|\b(write|code|generate|compose|draft|translate|tell)\b.{0,12}\b(me|us)\b.{0,30}"
-    r"\b(function|code|script|program|poem|story|essay|email|joke|query|class)\b",
+    r"\b(function|code|script|program|poem|story|essay|email|joke|query|class)\b"
+    r"|\b(fix|debug|refactor|review|optimi[sz]e)\b.{0,10}\b(my|this|the|our)\b.{0,20}"
+    r"\b(code|function|script|program|query|bug|error|notebook)\b",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,7 @@ TYPO_CUTOFF = 85  # rapidfuzz ratio for mending a word the content does not know
 TYPO_MIN_LENGTH = 6  # shorter words are too often other real words ("bread" is not a typo of "read")
 MENDED_WEIGHT = 0.75  # a mended word is weaker evidence than one spelled as the content spells it
 TOP = 5
+MIN_EVIDENCE_IN_MEDIANS = 1.2  # matched weight a question needs, in median-word units, for full score
 
 # Words that make a question about pay, and the words that make it about AI engineers.
 SALARY_WORDS = frozenset(
@@ -51,6 +52,11 @@ class Terms:
     @property
     def words(self) -> frozenset[str]:
         return frozenset(t for t, _ in self.items)
+
+    @property
+    def asking(self) -> frozenset[str]:
+        """The terms of the sentence that asks (all terms when no sentence stands out)."""
+        return frozenset(t for t, w in self.items if w == 1.0) or self.words
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -89,7 +95,8 @@ class Matcher:
         self.idf = {term: math.log(total / (1 + n)) + 1.0 for term, n in frequency.items()}
         # A word the content never uses counts like a middling content word: enough that a question
         # about something else scores low, not so much that chatty filler sinks a real question.
-        self.unknown_idf = statistics.median(self.idf.values()) / 2
+        self.unknown_idf = statistics.median(self.idf.values())
+        self.min_evidence = MIN_EVIDENCE_IN_MEDIANS * self.unknown_idf
         self.questions = {
             tid: [" ".join(sorted(set(terms(q)))) for q in e.topic.questions] for tid, e in library.entries.items()
         }
@@ -118,9 +125,9 @@ class Matcher:
         for tid in candidates if candidates is not None else self.docs:
             doc = self.docs[tid]
             covered = sum(w * doc.weight(t) for t, w in weighted)
-            coverage.append((100 * covered / total, tid))
+            coverage.append((100 * covered / total * self._evidence(covered), tid))
         coverage.sort(reverse=True)
-        asked = " ".join(sorted(query_terms.words))
+        asked = " ".join(sorted(query_terms.asking))
         scored = [Candidate(tid, round(self._blend(cov, asked, tid), 1)) for cov, tid in coverage[:RESCORED]]
         scored.sort(key=lambda c: -c.score)
         return scored[:top]
@@ -139,7 +146,13 @@ class Matcher:
         total = sum(w for _, w in weighted)
         if not total:
             return 0.0
-        return round(100 * sum(w for t, w in weighted if t in vocabulary) / total, 1)
+        covered = sum(w for t, w in weighted if t in vocabulary)
+        return round(100 * covered / total * self._evidence(covered), 1)
+
+    def _evidence(self, covered: float) -> float:
+        """Below MIN_EVIDENCE matched weight, a high share of a tiny question is not enough to go on:
+        "how do I become a pilot" shares two words with the content, neither of them telling."""
+        return min(1.0, covered / self.min_evidence)
 
     def _mend_uncached(self, term: str) -> str:
         if term in self.idf or len(term) < TYPO_MIN_LENGTH or not term.isalpha():
@@ -153,7 +166,11 @@ def _doc_for(entry: Entry) -> _Doc:
     names = _terms_of([topic.title, *topic.aliases])
     questions = _terms_of(topic.questions)
     body = _terms_of(
-        [topic.summary, *(p.text for p in topic.points), *(f"{f.label} {f.note or ''}" for f in topic.figures)]
+        [
+            topic.summary,
+            *(p.text for p in topic.points),
+            *(f"{f.label} {f.value} {f.note or ''}" for f in topic.figures),
+        ]
     )
     return _Doc(frozenset(names), frozenset(questions), frozenset(body))
 

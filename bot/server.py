@@ -2,15 +2,23 @@
 
 Each worker loads and validates the content before it accepts a request, so /healthz answering
 200 means the content is loaded; invalid content stops the server from starting at all.
+
+Every POST must carry a valid Slack signature before Bolt sees it: Bolt parses the body before it
+checks the signature, so an unsigned body that is not UTF-8 or not JSON would otherwise be a 500
+with a traceback, and an unsigned request with a non-numeric timestamp would reach the error
+handler, which then posts "something went wrong" to whatever response_url the request names.
 """
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk.signature import SignatureVerifier
 
 from bot.app import load_app
 from bot.config import Settings
@@ -18,20 +26,46 @@ from bot.config import Settings
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 THREADS_PER_WORKER = 8
+REFUSED = b'{"error": "invalid request"}'  # what Bolt itself answers to a bad signature
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
 StartResponse = Callable[..., Any]
 Wsgi = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
 def wsgi_app(settings: Settings) -> Wsgi:
     slack = SlackRequestHandler(load_app(settings), path=EVENTS_PATH)
+    verifier = SignatureVerifier(settings.signing_secret or "")  # ValueError if unset
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH:
             start_response("200 OK", [("Content-Type", "text/plain")])
             return [b"ok\n"]
+        if environ.get("REQUEST_METHOD") == "POST" and not signed_by_slack(environ, verifier):
+            start_response(
+                "401 Unauthorized", [("Content-Type", "application/json"), ("Content-Length", str(len(REFUSED)))]
+            )
+            return [REFUSED]
         return slack(environ, start_response)
 
     return application
+
+
+def signed_by_slack(environ: dict[str, Any], verifier: SignatureVerifier) -> bool:
+    """Check the signature over the raw body (then hand the body on to Bolt unchanged)."""
+    try:
+        length = max(0, int(environ.get("CONTENT_LENGTH") or 0))
+    except ValueError:
+        return False
+    body = environ["wsgi.input"].read(length) if length else b""
+    environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
+    timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or "")
+    signature = environ.get("HTTP_X_SLACK_SIGNATURE")
+    if not _TIMESTAMP.fullmatch(timestamp) or not signature:
+        return False
+    try:
+        return verifier.is_valid(body.decode("utf-8"), timestamp, signature)
+    except UnicodeDecodeError:  # Slack sends UTF-8
+        return False
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
@@ -50,6 +84,10 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             "accesslog": None,
             "loglevel": self.settings.log_level.lower(),
         }
+        if "control_socket_disable" in self.cfg.settings:
+            # gunicorn >= 25.1 otherwise opens a control socket at one fixed per-user path
+            # (~/.gunicorn/gunicorn.ctl), which every server on the host fights over.
+            options["control_socket_disable"] = True
         for key, value in options.items():
             self.cfg.set(key, value)
 

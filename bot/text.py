@@ -11,7 +11,7 @@ _SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<((?:https?|mailt
 _SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
 _SLACK_USER = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _SLACK_SPECIAL = re.compile(r"<![^>]*>")
-_NON_WORD = re.compile(r"[^\w+#$£€₹%]+|_+")
+_NON_WORD = re.compile(r"[^\w+#]+|_+")
 _CURRENCY_OR_PERCENT = re.compile(r"[$£€₹%]")
 
 STOPWORDS = frozenset(
@@ -63,9 +63,17 @@ def stem(word: str) -> str:
     return word
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_K_SUFFIX = re.compile(r"\b(\d+)[kK]\b")
+_DAYS_SUFFIX = re.compile(r"\b(\d+)[dD]\b")  # "30d plan"
+
+
 def split_words(text: str) -> list[str]:
-    """Word tokens as written, apostrophes dropped ("What's" -> "Whats")."""
+    """Word tokens as written, apostrophes dropped ("What's" -> "Whats"); "$236,875" and "500k" become
+    the numbers 236875 and 500000, so a question can name a figure as the content writes it."""
     text = text.replace("'", "").replace("’", "")
+    text = _K_SUFFIX.sub(r"\g<1>000", _THOUSANDS.sub("", text))
+    text = _DAYS_SUFFIX.sub(r"\g<1> day", text)
     return _NON_WORD.sub(" ", text).split()
 
 
