@@ -60,9 +60,9 @@ def skip_repeated_events(seen: SeenEvents) -> Callable[..., BoltResponse | None]
     return middleware
 
 
-def load_app(settings: Settings) -> App:
+def load_app(settings: Settings, seen: SeenEvents | None = None) -> App:
     configure_logging(settings.log_level, settings.gap_log)
-    return create_app(Engine(load_library(settings.content_dir)), settings)
+    return create_app(Engine(load_library(settings.content_dir)), settings, seen)
 
 
 def run_socket_mode(settings: Settings) -> int:

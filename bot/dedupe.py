@@ -1,16 +1,19 @@
 """Answer each Slack event once, though Slack may deliver it up to four times.
 
-`SeenEvents` is the interface; `MemorySeenEvents` keeps a bounded, expiring set in this process.
-With several processes behind a load balancer, a shared store (Redis SET NX with a TTL, say)
-can implement the same one method.
+`SeenEvents` is the interface; `MemorySeenEvents` keeps a bounded, expiring set in this process;
+`SqliteSeenEvents` shares one between the worker processes of one host. With several hosts behind
+a load balancer, a shared store (Redis SET NX with a TTL, say) can implement the same one method.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
 from typing import Protocol
 
 DEFAULT_TTL_SECONDS = 600.0  # Slack's last retry comes about five minutes after the first try
@@ -56,3 +59,31 @@ class MemorySeenEvents:
             if now - seen_at < self.ttl:
                 return
             del self._seen[oldest_id]
+
+
+class SqliteSeenEvents:
+    """The same memory shared by every worker process on one host, in a SQLite file.
+
+    gunicorn runs several workers; Slack's retry of an event may reach a different worker than the
+    first delivery did, so an in-process memory alone would answer it twice.
+    """
+
+    def __init__(
+        self, path: Path, ttl_seconds: float = DEFAULT_TTL_SECONDS, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.path = path
+        self.ttl = ttl_seconds
+        self.clock = clock
+        with closing(self._connect()) as db, db:
+            db.execute("CREATE TABLE IF NOT EXISTS seen (event_id TEXT PRIMARY KEY, at REAL NOT NULL)")
+
+    def first_time(self, event_id: str) -> bool:
+        now = self.clock()
+        with closing(self._connect()) as db, db:
+            db.execute("DELETE FROM seen WHERE at < ?", (now - self.ttl,))
+            inserted = db.execute("INSERT OR IGNORE INTO seen (event_id, at) VALUES (?, ?)", (event_id, now))
+            return inserted.rowcount == 1
+
+    def _connect(self) -> sqlite3.Connection:
+        # IMMEDIATE: take the write lock at the start, so two workers cannot both insert the same id.
+        return sqlite3.connect(self.path, timeout=5, isolation_level="IMMEDIATE")

@@ -12,8 +12,11 @@ handler, which then posts "something went wrong" to whatever response_url the re
 from __future__ import annotations
 
 import io
+import logging
 import re
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -22,25 +25,33 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.app import load_app
 from bot.config import Settings
+from bot.dedupe import SeenEvents, SqliteSeenEvents
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 THREADS_PER_WORKER = 8
+MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few kilobytes; refuse anything absurd unread
 REFUSED = b'{"error": "invalid request"}'  # what Bolt itself answers to a bad signature
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
+log = logging.getLogger("aieng.server")
 StartResponse = Callable[..., Any]
 Wsgi = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-def wsgi_app(settings: Settings) -> Wsgi:
-    slack = SlackRequestHandler(load_app(settings), path=EVENTS_PATH)
+def wsgi_app(settings: Settings, seen: SeenEvents | None = None) -> Wsgi:
+    slack = SlackRequestHandler(load_app(settings, seen), path=EVENTS_PATH)
     verifier = SignatureVerifier(settings.signing_secret or "")  # ValueError if unset
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH:
             start_response("200 OK", [("Content-Type", "text/plain")])
             return [b"ok\n"]
+        if _content_length(environ) > MAX_BODY_BYTES:
+            start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
+            return [b"request too large\n"]
         if environ.get("REQUEST_METHOD") == "POST" and not signed_by_slack(environ, verifier):
+            # Many of these at once usually means SLACK_SIGNING_SECRET is not this app's secret.
+            log.info("refused: no valid Slack signature", extra={"path": environ.get("PATH_INFO")})
             start_response(
                 "401 Unauthorized", [("Content-Type", "application/json"), ("Content-Length", str(len(REFUSED)))]
             )
@@ -48,6 +59,13 @@ def wsgi_app(settings: Settings) -> Wsgi:
         return slack(environ, start_response)
 
     return application
+
+
+def _content_length(environ: dict[str, Any]) -> int:
+    try:
+        return max(0, int(environ.get("CONTENT_LENGTH") or 0))
+    except ValueError:
+        return 0
 
 
 def signed_by_slack(environ: dict[str, Any], verifier: SignatureVerifier) -> bool:
@@ -92,7 +110,10 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Wsgi:
-        return wsgi_app(self.settings)
+        # Every worker of this server remembers events in one file, so a retry is skipped whichever
+        # worker it reaches.
+        seen_file = Path(tempfile.gettempdir()) / f"aieng-seen-events-{self.port}.sqlite"
+        return wsgi_app(self.settings, SqliteSeenEvents(seen_file))
 
 
 def serve(settings: Settings, port: int) -> int:

@@ -41,9 +41,14 @@ def strip_slack_markup(text: str) -> str:
     return _SLACK_SPECIAL.sub(" ", text)
 
 
+def unescape_slack(text: str) -> str:
+    """Slack sends a typed &, < and > as &amp;, &lt; and &gt;: read them as the person typed them."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def clean_question(text: str) -> str:
     """The user's text as words: markup gone, control characters gone, whitespace folded, length capped."""
-    text = unicodedata.normalize("NFKC", strip_slack_markup(text))
+    text = unicodedata.normalize("NFKC", unescape_slack(strip_slack_markup(text)))
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     return " ".join(text.split())[:MAX_QUESTION_CHARS]
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bot.dedupe import MemorySeenEvents
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bot.dedupe import MemorySeenEvents, SqliteSeenEvents
 
 
 class Clock:
@@ -37,3 +40,27 @@ def test_memory_is_bounded_by_dropping_the_oldest() -> None:
     assert len(seen) == 3
     assert seen.first_time("Ev0") is True  # forgotten: the oldest went first
     assert seen.first_time("Ev4") is False  # still remembered
+
+
+def test_sqlite_memory_is_shared_between_instances(tmp_path: Path) -> None:
+    """Two workers (two instances on one file) answer a repeated event once between them."""
+    first, second = SqliteSeenEvents(tmp_path / "seen.sqlite"), SqliteSeenEvents(tmp_path / "seen.sqlite")
+    assert first.first_time("Ev1") is True
+    assert second.first_time("Ev1") is False
+    assert second.first_time("Ev2") is True
+
+
+def test_sqlite_memory_expires(tmp_path: Path) -> None:
+    clock = Clock()
+    seen = SqliteSeenEvents(tmp_path / "seen.sqlite", ttl_seconds=60, clock=clock)
+    seen.first_time("Ev1")
+    clock.now += 61
+    assert seen.first_time("Ev1") is True
+
+
+def test_sqlite_memory_holds_under_concurrent_workers(tmp_path: Path) -> None:
+    path = tmp_path / "seen.sqlite"
+    SqliteSeenEvents(path)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: SqliteSeenEvents(path).first_time("EvSame"), range(32)))
+    assert results.count(True) == 1

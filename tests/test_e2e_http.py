@@ -1,0 +1,724 @@
+"""End to end over HTTP: the real server (`python -m bot serve`, gunicorn + Bolt) in a subprocess,
+Slack's side played by signed requests (tests/slack_requests.py) and a fake Web API
+(tests/fake_slack.py) that also receives every `respond()` post.
+
+Listeners run after the HTTP response, so tests wait (bounded, polling) for the calls they expect.
+To show that something did *not* happen, a test first sends an unrelated request that does post
+and waits for that post (`settle`): by then anything the earlier requests set off has arrived.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_slack import ANY_API, BOT_TOKEN, FakeSlack, strings
+from slack_requests import (
+    BOT_USER_ID,
+    FAULTS,
+    SIGNING_SECRET,
+    WRONG_SIGNATURE,
+    SignedRequest,
+    app_mention,
+    block_actions,
+    direct_message,
+    signed,
+    slash_command,
+    unique,
+    url_verification,
+)
+from slack_sdk.models.blocks import Block
+
+REPO = Path(__file__).resolve().parent.parent
+EVENTS_PATH = "/slack/events"
+STARTUP_TIMEOUT = 90.0  # gunicorn + content load take ~2 s on a quiet machine; CI can be far slower
+HTTP_TIMEOUT = 30.0
+START_ATTEMPTS = 3  # a free port can be taken between finding it and gunicorn binding it
+MAX_BLOCKS = 50
+LIVE_MARKUP = re.compile(r"<[!@#]|<(?:https?|mailto):")  # <!channel>, <@U1>, <#C1>, <https://x|y>, ...
+NUMBERED = re.compile(r"^\d+\.\s")  # drill-down buttons are numbered ("1. Step 1: ..."); Back/Next are not
+
+# -- the server ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HttpAnswer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode()
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+_no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def http(
+    method: str,
+    url: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    timeout: float = HTTP_TIMEOUT,
+) -> HttpAnswer:
+    request = urllib.request.Request(url, data=body, headers=headers or {}, method=method)
+    try:
+        with _no_proxy.open(request, timeout=timeout) as answer:
+            return HttpAnswer(answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
+    except urllib.error.HTTPError as error:
+        with error:
+            return HttpAnswer(error.code, {k.lower(): v for k, v in error.headers.items()}, error.read())
+
+
+@dataclass(frozen=True)
+class BotServer:
+    url: str
+    log: Path
+
+    def post(self, request: SignedRequest, path: str = EVENTS_PATH) -> HttpAnswer:
+        return http("POST", self.url + path, request.body, request.headers)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _server_env(fake: FakeSlack) -> dict[str, str]:
+    """This environment minus anything that could point the bot elsewhere, plus the test settings."""
+    inherited = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.upper().startswith(("SLACK_", "AIENG_"))
+        and k.upper() not in {"PORT", "WEB_CONCURRENCY", "LOG_LEVEL", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"}
+    }
+    return {
+        **inherited,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "WEB_CONCURRENCY": "1",
+        "LOG_LEVEL": "INFO",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeSlack]:
+    with FakeSlack() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def bot(fake: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
+    folder = tmp_path_factory.mktemp("e2e")
+    for attempt in range(1, START_ATTEMPTS + 1):
+        log = folder / f"server-{attempt}.log"
+        port = _free_port()
+        with log.open("wb") as log_file:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "serve", "--port", str(port)],
+                cwd=REPO,
+                env=_server_env(fake),
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+            try:
+                server = BotServer(f"http://127.0.0.1:{port}", log)
+                if _wait_until_healthy(server, process, last_try=attempt == START_ATTEMPTS):
+                    yield server
+                    return
+            finally:
+                _stop(process)
+
+
+def _wait_until_healthy(server: BotServer, process: subprocess.Popen[bytes], last_try: bool) -> bool:
+    """True once GET /healthz is 200; False if the free port was taken meanwhile (try another)."""
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            if "Address already in use" in server.log.read_text(errors="replace") and not last_try:
+                return False
+            pytest.fail(f"the server exited with {process.returncode} before it was healthy:\n{_tail(server.log)}")
+        try:
+            if http("GET", server.url + "/healthz", timeout=2).status == 200:
+                return True
+        except OSError:
+            pass  # not listening yet
+        time.sleep(0.1)
+    pytest.fail(f"GET /healthz was not 200 within {STARTUP_TIMEOUT:.0f}s:\n{_tail(server.log)}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
+
+
+def _tail(log: Path, lines: int = 60) -> str:
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+
+
+# -- driving it like Slack does ------------------------------------------------------------------
+
+
+def slash(bot: BotServer, fake: FakeSlack, text: str, **fields: Any) -> tuple[HttpAnswer, str]:
+    """Run `/aieng <text>`; return the HTTP answer and the response_url Slack gave the bot."""
+    response_url = fake.response_url()
+    answer = bot.post(signed(slash_command(text, response_url=response_url, **fields)))
+    return answer, response_url
+
+
+def slash_card(bot: BotServer, fake: FakeSlack, text: str) -> dict[str, Any]:
+    answer, _ = slash(bot, fake, text)
+    assert answer.status == 200, answer.text
+    card: dict[str, Any] = answer.json()
+    assert_valid_card(card)
+    return card
+
+
+def click(bot: BotServer, fake: FakeSlack, button: dict[str, Any], **where: Any) -> dict[str, Any]:
+    """Click `button` (as the bot sent it); return what the bot posted to the click's response_url."""
+    response_url = fake.response_url()
+    answer = bot.post(signed(block_actions(button, response_url=response_url, **where)))
+    assert answer.status == 200, answer.text
+    assert answer.body == b"", "a click is acknowledged with an empty 200; the reply goes to response_url"
+    [posted] = fake.wait_for(response_url)
+    assert posted.headers["content-type"].startswith("application/json")
+    body: dict[str, Any] = posted.body
+    return body
+
+
+def settle(bot: BotServer, fake: FakeSlack) -> None:
+    """Send a DM that gets an answer and wait for it: everything set off before it has happened by now."""
+    channel = unique("DSETTLE")
+    assert bot.post(signed(direct_message("roadmap swe", channel=channel))).status == 200
+    wait_for_posts(fake, "chat.postMessage", channel)
+
+
+def wait_for_posts(fake: FakeSlack, method: str, channel: str, count: int = 1) -> list[dict[str, Any]]:
+    return [c.body for c in fake.wait_for(method, count, where=lambda c: c.channel == channel)]
+
+
+def everything_posted_to(fake: FakeSlack, channel: str) -> list[dict[str, Any]]:
+    return [c.body for c in fake.api_calls() if c.channel == channel]
+
+
+# -- reading cards -----------------------------------------------------------------------------------
+
+
+def buttons(card: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for b in card["blocks"] if b["type"] == "actions" for e in b["elements"] if e["type"] == "button"]
+
+
+def button(card: dict[str, Any], label: str) -> dict[str, Any]:
+    found = [b for b in buttons(card) if b["text"]["text"] == label]
+    assert len(found) == 1, f"expected one {label!r} button, found {[b['text']['text'] for b in buttons(card)]}"
+    return found[0]
+
+
+def has_button(card: dict[str, Any], label: str) -> bool:
+    return any(b["text"]["text"] == label for b in buttons(card))
+
+
+def numbered(card: dict[str, Any]) -> list[dict[str, Any]]:
+    return [b for b in buttons(card) if NUMBERED.match(b["text"]["text"])]
+
+
+def header(card: dict[str, Any]) -> str:
+    text: str = card["blocks"][0]["text"]["text"]
+    return text
+
+
+def assert_valid_card(card: dict[str, Any]) -> None:
+    """What Slack would accept (and slack_sdk's own validation agrees), and what every card has."""
+    blocks = card["blocks"]
+    assert isinstance(card.get("text"), str) and card["text"].strip(), "a card needs its notification text"
+    assert 1 <= len(blocks) <= MAX_BLOCKS
+    assert blocks[0]["type"] == "header", "every card starts with its header"
+    assert 0 < len(header(card)) <= 150
+    for block in blocks:
+        parsed = Block.parse(block)
+        assert parsed is not None, f"not a block slack_sdk knows: {block}"
+        assert parsed.to_dict() == block  # raises SlackObjectFormationError on a broken block
+        if block["type"] == "section":
+            assert len(block.get("text", {}).get("text", "")) <= 3000
+            assert len(block.get("fields", [])) <= 10
+            assert all(len(f["text"]) <= 2000 for f in block.get("fields", []))
+        if block["type"] == "actions":
+            action_ids = [e["action_id"] for e in block["elements"]]
+            assert len(action_ids) <= 25
+            assert len(set(action_ids)) == len(action_ids), f"action_ids repeat within a block: {action_ids}"
+            for element in block["elements"]:
+                assert 0 < len(element["text"]["text"]) <= 75
+                assert len(element.get("value", "")) <= 2000
+    block_ids = [b["block_id"] for b in blocks if "block_id" in b]
+    assert len(set(block_ids)) == len(block_ids)
+
+
+def assert_no_live_markup(payload: dict[str, Any]) -> None:
+    """No mention, broadcast, channel link or URL link anywhere in what the bot sends."""
+    for text in strings(payload):
+        assert not LIVE_MARKUP.search(text), f"live Slack markup reached Slack: {text!r}"
+
+
+# -- the server itself -----------------------------------------------------------------------------
+
+
+def test_healthz_answers_200(bot: BotServer) -> None:
+    answer = http("GET", bot.url + "/healthz")
+
+    assert answer.status == 200
+    assert answer.text.strip() == "ok"
+
+
+def test_startup_checks_the_token_against_the_configured_api_url(bot: BotServer, fake: FakeSlack) -> None:
+    [first, *_] = fake.wait_for("auth.test")
+
+    assert first.headers["authorization"] == f"Bearer {BOT_TOKEN}"
+
+
+def test_url_verification_echoes_the_challenge(bot: BotServer) -> None:
+    challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"
+
+    answer = bot.post(signed(url_verification(challenge)))
+
+    assert answer.status == 200
+    assert answer.json() == {"challenge": challenge}
+
+
+# -- the slash command -------------------------------------------------------------------------------
+
+
+def test_slash_salary_is_answered_privately_in_the_ack_and_posts_nothing(bot: BotServer, fake: FakeSlack) -> None:
+    channel = unique("CSLASH")
+
+    answer, response_url = slash(bot, fake, "salary senior", channel_id=channel)
+
+    assert answer.status == 200
+    assert answer.headers["content-type"].startswith("application/json")
+    card = answer.json()
+    assert card["response_type"] == "ephemeral"
+    assert_valid_card(card)
+    assert "salary" in header(card).lower()
+    assert has_button(card, "Share in channel")
+    settle(bot, fake)
+    assert fake.responses(response_url) == []
+    assert everything_posted_to(fake, channel) == []
+
+
+@pytest.mark.parametrize("text", ["help", ""], ids=["help", "no-text"])
+def test_slash_help_lists_what_the_bot_knows(bot: BotServer, fake: FakeSlack, text: str) -> None:
+    answer, _ = slash(bot, fake, text)
+
+    assert answer.status == 200
+    card = answer.json()
+    assert card["response_type"] == "ephemeral"
+    assert_valid_card(card)
+    assert "/aieng" in card["text"]
+    assert len(buttons(card)) >= 3, "help offers topics to click"
+
+
+# -- mentions and DMs --------------------------------------------------------------------------------
+
+
+def test_a_mention_is_answered_once_in_a_thread_under_it(bot: BotServer, fake: FakeSlack) -> None:
+    channel, ts = unique("CMENTION"), f"{time.time():.6f}"
+
+    answer = bot.post(signed(app_mention("what does an ml engineer do", channel=channel, ts=ts)))
+
+    assert answer.status == 200
+    [message] = wait_for_posts(fake, "chat.postMessage", channel)
+    assert message["thread_ts"] == ts
+    assert_valid_card(message)
+    settle(bot, fake)
+    assert everything_posted_to(fake, channel) == [message]
+
+
+def test_a_mention_inside_a_thread_is_answered_in_that_thread(bot: BotServer, fake: FakeSlack) -> None:
+    channel, parent = unique("CTHREAD"), f"{time.time() - 60:.6f}"
+
+    bot.post(signed(app_mention("roadmap swe", channel=channel, thread_ts=parent)))
+
+    [message] = wait_for_posts(fake, "chat.postMessage", channel)
+    assert message["thread_ts"] == parent
+
+
+def test_a_pay_question_mentioned_in_a_channel_is_answered_only_to_the_asker(bot: BotServer, fake: FakeSlack) -> None:
+    channel, user, ts = unique("CPAY"), unique("UPAY"), f"{time.time():.6f}"
+
+    answer = bot.post(signed(app_mention("how much does a senior AI engineer make", channel=channel, user=user, ts=ts)))
+
+    assert answer.status == 200
+    [private] = wait_for_posts(fake, "chat.postEphemeral", channel)
+    assert private["user"] == user
+    assert private["thread_ts"] == ts
+    assert_valid_card(private)
+    assert "salary" in header(private).lower()
+    assert has_button(private, "Share in channel")
+    settle(bot, fake)
+    assert everything_posted_to(fake, channel) == [private], "nothing about pay goes to the whole channel"
+
+
+def test_a_direct_message_is_answered_in_the_dm_without_a_thread(bot: BotServer, fake: FakeSlack) -> None:
+    dm = unique("DDM")
+
+    answer = bot.post(signed(direct_message("roadmap swe", channel=dm)))
+
+    assert answer.status == 200
+    [message] = wait_for_posts(fake, "chat.postMessage", dm)
+    assert "thread_ts" not in message
+    assert_valid_card(message)
+    assert "response_type" not in message
+
+
+def test_web_api_calls_carry_the_bot_token(bot: BotServer, fake: FakeSlack) -> None:
+    dm = unique("DTOKEN")
+    bot.post(signed(direct_message("roadmap swe", channel=dm)))
+    wait_for_posts(fake, "chat.postMessage", dm)
+
+    [call] = [c for c in fake.api_calls("chat.postMessage") if c.channel == dm]
+
+    assert call.headers["authorization"] == f"Bearer {BOT_TOKEN}"
+    assert call.headers["content-type"].startswith("application/json")
+
+
+def test_a_retried_event_is_answered_once(bot: BotServer, fake: FakeSlack) -> None:
+    channel, event_id = unique("CRETRY"), unique("EvRETRY")
+    body = app_mention("what does an ml engineer do", channel=channel, event_id=event_id)
+
+    first = bot.post(signed(body))
+    retries = [bot.post(signed(body, retry_num=n, retry_reason="http_timeout")) for n in (1, 2, 3)]
+
+    assert first.status == 200
+    assert [r.status for r in retries] == [200, 200, 200]
+    wait_for_posts(fake, "chat.postMessage", channel)
+    settle(bot, fake)
+    assert len(everything_posted_to(fake, channel)) == 1
+
+
+def test_a_retry_of_an_event_never_seen_is_answered(bot: BotServer, fake: FakeSlack) -> None:
+    """Slack retries when the first delivery failed; if it never arrived, the retry is all there is."""
+    channel = unique("CLOST")
+
+    answer = bot.post(signed(app_mention("what does an ml engineer do", channel=channel), retry_num=1))
+
+    assert answer.status == 200
+    wait_for_posts(fake, "chat.postMessage", channel)
+
+
+def test_the_bots_own_messages_are_ignored(bot: BotServer, fake: FakeSlack) -> None:
+    dm = unique("DSELF")
+    own = json.loads(direct_message("roadmap swe", channel=dm, user=BOT_USER_ID))
+    own["event"]["bot_id"] = "BBOT"
+
+    assert bot.post(signed(json.dumps(own))).status == 200
+
+    settle(bot, fake)
+    assert everything_posted_to(fake, dm) == []
+
+
+# -- buttons -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"is_ephemeral": True},
+        {"is_ephemeral": False, "channel_id": "D0ASKERDM"},
+    ],
+    ids=["ephemeral-card", "card-in-a-dm"],
+)
+def test_an_open_button_replaces_the_card_only_the_clicker_sees(
+    bot: BotServer, fake: FakeSlack, where: dict[str, Any]
+) -> None:
+    card = slash_card(bot, fake, "salary senior")
+    target = numbered_or_first_open(card)
+
+    reply = click(bot, fake, target, **where)
+
+    assert reply["replace_original"] is True
+    assert_valid_card(reply)
+    assert header(reply) != header(card)
+
+
+def test_an_open_button_on_a_channel_message_answers_the_clicker_privately(bot: BotServer, fake: FakeSlack) -> None:
+    channel = unique("CPUBLIC")
+    bot.post(signed(app_mention("roadmap swe", channel=channel)))
+    [public] = wait_for_posts(fake, "chat.postMessage", channel)
+
+    reply = click(bot, fake, numbered(public)[0], is_ephemeral=False, channel_id=channel, message=public)
+
+    assert reply["replace_original"] is False, "one person's click must not change what the channel sees"
+    assert reply["response_type"] == "ephemeral"
+    assert_valid_card(reply)
+
+
+def numbered_or_first_open(card: dict[str, Any]) -> dict[str, Any]:
+    opens = [b for b in buttons(card) if b["action_id"].startswith("aieng_open")]
+    assert opens, "the card has buttons that open other cards"
+    return (numbered(card) or opens)[0]
+
+
+def test_share_posts_the_card_for_everyone_crediting_who_shared_it(bot: BotServer, fake: FakeSlack) -> None:
+    card = slash_card(bot, fake, "salary senior")
+    user = unique("USHARE")
+
+    shared = click(bot, fake, button(card, "Share in channel"), user_id=user)
+
+    assert shared["response_type"] == "in_channel"
+    assert shared["replace_original"] is False
+    assert_valid_card(shared)
+    assert header(shared) == header(card)
+    assert f"<@{user}>" in json.dumps(shared["blocks"])
+    assert not has_button(shared, "Share in channel")
+
+
+@pytest.mark.parametrize("vote", ["👍", "👎"], ids=["thumbs-up", "thumbs-down"])
+def test_feedback_buttons_get_a_private_thanks(bot: BotServer, fake: FakeSlack, vote: str) -> None:
+    card = slash_card(bot, fake, "salary senior")
+
+    thanks = click(bot, fake, button(card, vote))
+
+    assert thanks["response_type"] == "ephemeral"
+    assert thanks["replace_original"] is False
+    assert "thank" in thanks["text"].lower()
+
+
+def test_a_whole_roadmap_can_be_walked_with_buttons(bot: BotServer, fake: FakeSlack) -> None:
+    """From `/aieng roadmap swe`: every phase, every step, and every Back / Next / Previous button,
+    following only what the cards themselves offer."""
+    overview = slash_card(bot, fake, "roadmap swe")
+    phase_buttons = numbered(overview)
+    assert len(phase_buttons) >= 2, "a roadmap has phases to open"
+
+    phases = [click(bot, fake, b) for b in phase_buttons]
+    for phase_button, phase in zip(phase_buttons, phases, strict=True):
+        assert_valid_card(phase)
+        assert phase["replace_original"] is True
+        assert _label_core(phase_button) in header(phase)
+    assert len({header(p) for p in phases}) == len(phases), "each phase button opens its own phase"
+
+    extras: dict[str, dict[str, Any]] = {}  # every other button seen on the way, clicked once
+    _walk_siblings(bot, fake, overview, phases, "phase", extras)
+    for phase in phases:
+        step_buttons = numbered(phase)
+        assert step_buttons, f"phase {header(phase)!r} has steps"
+        steps = [click(bot, fake, b) for b in step_buttons]
+        for step_button, step in zip(step_buttons, steps, strict=True):
+            assert_valid_card(step)
+            assert _label_core(step_button) in header(step)
+        _walk_siblings(bot, fake, phase, steps, "step", extras)
+
+    back_to_list = button(overview, "All roadmaps")
+    assert_valid_card(click(bot, fake, back_to_list))
+    for extra in extras.values():
+        assert_valid_card(click(bot, fake, extra))
+
+
+def _walk_siblings(
+    bot: BotServer,
+    fake: FakeSlack,
+    parent: dict[str, Any],
+    children: list[dict[str, Any]],
+    noun: str,
+    extras: dict[str, dict[str, Any]],
+) -> None:
+    """Back leads to `parent`; Next/Previous lead to the neighbouring child and exist only where one does."""
+    for i, child in enumerate(children):
+        assert click(bot, fake, button(child, "Back"))["blocks"] == parent["blocks"], f"Back from {header(child)!r}"
+        if i + 1 < len(children):
+            after = click(bot, fake, button(child, f"Next {noun}"))
+            assert after["blocks"] == children[i + 1]["blocks"], f"Next {noun} from {header(child)!r}"
+        else:
+            assert not has_button(child, f"Next {noun}"), f"the last {noun} has no Next"
+        if i > 0:
+            before = click(bot, fake, button(child, f"Previous {noun}"))
+            assert before["blocks"] == children[i - 1]["blocks"], f"Previous {noun} from {header(child)!r}"
+        else:
+            assert not has_button(child, f"Previous {noun}"), f"the first {noun} has no Previous"
+        navigation = {"Back", f"Next {noun}", f"Previous {noun}", "Share in channel", "👍", "👎"}
+        for other in buttons(child):
+            if other["text"]["text"] not in navigation and not NUMBERED.match(other["text"]["text"]):
+                extras.setdefault(other["value"], other)
+
+
+def _label_core(button: dict[str, Any]) -> str:
+    """The button's label without its number and any "…": the start of the header it opens."""
+    return NUMBERED.sub("", button["text"]["text"]).rstrip("…")[:40]
+
+
+# -- requests Slack did not send ---------------------------------------------------------------------
+
+
+def _slash_body(fake: FakeSlack, channel: str) -> str:
+    return slash_command("salary senior", response_url=fake.response_url(), channel_id=channel)
+
+
+def _click_body(fake: FakeSlack, channel: str) -> str:
+    share = {"action_id": "aieng_share", "value": "s:level=senior", "type": "button"}
+    return block_actions(share, response_url=fake.response_url(), channel_id=channel)
+
+
+def _mention_body(fake: FakeSlack, channel: str) -> str:
+    return app_mention("what does an ml engineer do", channel=channel)
+
+
+def _dm_body(fake: FakeSlack, channel: str) -> str:
+    return direct_message("roadmap swe", channel="D" + channel)
+
+
+def _challenge_body(fake: FakeSlack, channel: str) -> str:
+    return url_verification("challenge-" + channel)
+
+
+BODIES = {
+    "slash-command": _slash_body,
+    "button-click": _click_body,
+    "app-mention": _mention_body,
+    "direct-message": _dm_body,
+    "url-verification": _challenge_body,
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+@pytest.mark.parametrize("kind", list(BODIES))
+def test_a_request_slack_did_not_sign_gets_401_and_does_nothing(
+    bot: BotServer, fake: FakeSlack, kind: str, fault: str
+) -> None:
+    channel = unique("CFORGED")
+    before = len(fake.calls())
+    body = BODIES[kind](fake, channel)
+
+    answer = bot.post(signed(body, fault=fault))
+
+    assert answer.status == 401
+    assert "challenge" not in answer.text
+    assert "blocks" not in answer.text
+    settle(bot, fake)
+    unexpected = [c for c in fake.calls()[before:] if not _is_settle_call(c.body)]
+    assert unexpected == [], "a rejected request made Web API calls or respond() posts"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"payload=not-json", b"{not json", b"\xff\xfe not utf-8", b""],
+    ids=["form-not-json", "json-not-json", "not-utf-8", "empty"],
+)
+def test_an_unsigned_malformed_body_gets_401_not_a_server_error(bot: BotServer, fake: FakeSlack, body: bytes) -> None:
+    answer = bot.post(signed(body, fault=WRONG_SIGNATURE))
+
+    assert answer.status == 401
+    assert answer.json() == {"error": "invalid request"}
+
+
+def _is_settle_call(body: Any) -> bool:
+    return isinstance(body, dict) and str(body.get("channel", "")).startswith("DSETTLE")
+
+
+def test_a_correctly_signed_copy_of_the_same_request_is_accepted(bot: BotServer, fake: FakeSlack) -> None:
+    """The 401s above are about the signature, not the request: signed properly it is answered."""
+    channel = unique("CGENUINE")
+
+    answer = bot.post(signed(_mention_body(fake, channel)))
+
+    assert answer.status == 200
+    wait_for_posts(fake, "chat.postMessage", channel)
+
+
+# -- people's words never become mentions or links ---------------------------------------------------
+
+HOSTILE = {
+    "broadcasts": "how do I become an AI engineer <!channel> <!here> <!everyone>",
+    "mentions": "zzqx <@U123> <@U123|bob> <!subteam^S123|team>",
+    "links": "florp <https://x|y> <https://evil.example> <mailto:a@b.example|mail> <#C123|general>",
+    "broken-markup": "blorp <!channel <<!here>> < !channel > <!date^1^{date}|x>",
+    "pre-escaped": "qq &lt;!channel&gt; &amp;lt;@U1&amp;gt;",
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_markup_in_a_slash_command_is_not_echoed_live(bot: BotServer, fake: FakeSlack, text: str) -> None:
+    answer, _ = slash(bot, fake, text)
+
+    assert answer.status == 200
+    card = answer.json()
+    assert_valid_card(card)
+    assert_no_live_markup(card)
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+@pytest.mark.parametrize("surface", ["mention", "dm"])
+def test_hostile_markup_in_a_message_is_not_echoed_live(
+    bot: BotServer, fake: FakeSlack, surface: str, text: str
+) -> None:
+    channel = unique("CHOSTILE") if surface == "mention" else unique("DHOSTILE")
+    body = app_mention(text, channel=channel) if surface == "mention" else direct_message(text, channel=channel)
+
+    assert bot.post(signed(body)).status == 200
+
+    fake.wait_for(ANY_API, where=lambda c: c.channel == channel)
+    settle(bot, fake)
+    sent = everything_posted_to(fake, channel)
+    for payload in sent:
+        assert_no_live_markup(payload)
+        for target in buttons(payload):  # "None of these", say, carries the question back
+            if target["action_id"] != "aieng_share":  # sharing credits the sharer with a real mention
+                assert_no_live_markup(click(bot, fake, target, is_ephemeral=False, channel_id=channel))
+
+
+# -- when Slack's Web API misbehaves -------------------------------------------------------------------
+
+
+def _in(channel: str) -> Any:
+    return lambda call: call.channel == channel
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [{"status": 429, "headers": {"Retry-After": "1"}}, {"status": 503}, {"status": 500}],
+    ids=["rate-limited", "unavailable", "server-error"],
+)
+def test_a_post_slack_refuses_for_a_moment_is_sent_again(
+    bot: BotServer, fake: FakeSlack, fault: dict[str, Any]
+) -> None:
+    dm = unique("DFLAKY")
+    fake.fail("chat.postMessage", **fault, where=_in(dm))
+
+    assert bot.post(signed(direct_message("roadmap swe", channel=dm))).status == 200
+
+    refused, sent = wait_for_posts(fake, "chat.postMessage", dm, count=2)
+    assert refused == sent
+
+
+def test_not_in_channel_is_explained_privately_to_the_asker(bot: BotServer, fake: FakeSlack) -> None:
+    channel, user = unique("CNOTIN"), unique("UNOTIN")
+    fake.fail("chat.postMessage", error="not_in_channel", where=_in(channel))
+
+    bot.post(signed(app_mention("what does an ml engineer do", channel=channel, user=user)))
+
+    [explained] = wait_for_posts(fake, "chat.postEphemeral", channel)
+    assert explained["user"] == user
+    assert "/invite" in explained["text"]
