@@ -63,6 +63,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if mode is Mode.HTTP:
         args.port = None
         return _serve(args, settings)
+    if settings.bot_token or settings.app_token or settings.signing_secret:
+        print(
+            "aieng: some Slack settings are set but not a full set, so this is the local chat. For Socket Mode "
+            "set SLACK_BOT_TOKEN and SLACK_APP_TOKEN; for HTTP, SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.",
+            file=sys.stderr,
+        )
     return _chat(args, settings)
 
 

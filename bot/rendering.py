@@ -141,12 +141,13 @@ def _bullet(text: str) -> str:
 
 def plain_text(card: Card) -> str:
     """The notification and screen-reader text: the card without its buttons, escaped, capped."""
-    return _cut(escape_mrkdwn("\n".join(text_lines(card))), MAX_TEXT)
+    return _cut(escape_mrkdwn("\n".join(text_lines(card, underline=False))), MAX_TEXT)
 
 
-def text_lines(card: Card) -> list[str]:
-    """The card as lines of plain text (the terminal chat adds numbered buttons)."""
-    lines = [card.title, "=" * min(len(card.title), 60)]
+def text_lines(card: Card, underline: bool = True) -> list[str]:
+    """The card as lines of plain text (the terminal chat adds numbered buttons). Screen readers read
+    the Slack `text`, so it gets no decorative underline."""
+    lines = [card.title, "=" * min(len(card.title), 60)] if underline else [card.title]
     if card.echo:
         lines.append(f"You asked: “{_cut(card.echo, MAX_ECHO)}”")
     lines.append(card.summary)
