@@ -67,17 +67,23 @@ def figure_field(library: Library, figure: Figure) -> Field:
 
 
 def source_line(library: Library, items: Iterable[Cited]) -> tuple[str, ...]:
-    """The context line: each cited article once, with its date and the data it credits."""
-    seen: dict[str, set[str]] = {}
+    """The context line: each cited article once, with its date, the data it credits, and the
+    "as of" dates the article gives its figures."""
+    credits: dict[str, set[str]] = {}
+    dates: dict[str, set[str]] = {}
     for item in items:
-        credits = seen.setdefault(item.source, set())
+        credits.setdefault(item.source, set())
+        dates.setdefault(item.source, set())
         if item.credits:
-            credits.add(item.credits)
+            credits[item.source].add(item.credits)
+        if item.as_of:
+            dates[item.source].add(item.as_of)
     lines = []
-    for source_id, credits in seen.items():
+    for source_id, credited in credits.items():
         source = library.sources[source_id]
-        citing = f", citing {', '.join(sorted(credits))}" if credits else ""
-        lines.append(f"{source.name} ({source.dated}){citing}")
+        citing = f", citing {', '.join(sorted(credited))}" if credited else ""
+        as_of = f", figures as of {', '.join(sorted(dates[source_id]))}" if dates[source_id] else ""
+        lines.append(f"{source.name} ({source.dated}){citing}{as_of}")
     return tuple(lines)
 
 
