@@ -31,6 +31,7 @@ CHANNEL_THRESHOLD = 62.0  # unasked channel questions need more confidence than 
 PAIR_BONUS = 15.0  # two roles named: their comparison is very likely what is meant
 ENTITY_BONUS = 10.0  # the question names an entry by one of its names ("mlops", "vector db")
 ENTRY_KINDS = frozenset({"role", "roadmap", "hire", "skill", "learn"})
+OVERVIEW_MIN_NAMED = 3  # naming this many levels or roles asks about them together
 SALARY_KINDS = frozenset({"level", "location", "specialization", "company_type", "role"})
 SUBJECT_ROLE = "ai-engineer"  # named in most questions, so naming it is no evidence of topic
 MAX_CHOICES = 3
@@ -41,7 +42,10 @@ gap_log = logging.getLogger("aieng.gaps")
 GAP_QUESTION_CHARS = 300
 feedback_log = logging.getLogger("aieng.feedback")
 _VOTES = {ids.FEEDBACK_UP: "up", ids.FEEDBACK_DOWN: "down"}
-_MAKE_PAY = re.compile(r"\b(do|does|did|can|could|would|will)\b.*\bmake\b\s*(in|at|per|a year|annually|$|[?,.!])")
+# "what do seniors make in SF?", "what engineers make?", "make $500k a year": "make" that ends a clause or
+# names a place, a period or a sum is about money ("make the move", "make it to prod" are not).
+_MAKE_PAY = re.compile(r"\bmak(e|es|ing)\s*($|[?,.!]|in\b|at\b|per\b|a year|annually|over\b|[$£€₹]|\d)")
+_MONEY = re.compile(r"[$£€₹]\s?\d|\b\d+\s?k\b|\b\d{2,3},\d{3}\b", re.IGNORECASE)
 # "how much do seniors pull in", "how much can I make": a verb after "how much" asks about money
 # ("how much math", "how much time" name something else).
 _HOW_MUCH_PAY = re.compile(r"\bhow much (do|does|did|can|could|would|will|should|is|are|money)\b")
@@ -76,6 +80,8 @@ class Engine:
         self.index = EntityIndex(library)
         self.matcher = Matcher(library)
         self.salary_vocabulary = _salary_vocabulary(library)
+        self._all_ids = frozenset(library.entries)
+        self._unpaid_ids = frozenset(i for i, e in library.entries.items() if e.kind != "salary")
 
     def answer(self, text: str, via: str) -> Reply:
         """The reply to a message that arrived by `via` (slash, mention, dm or channel)."""
@@ -109,14 +115,14 @@ class Engine:
         """Every plausible answer to a free question, best first."""
         q_terms = self.matcher.query_terms(query.text)
         pay = asks_about_pay(query.text, q_terms)
-        bonus = self._entity_bonuses(query)
-        ranked = self.matcher.rank(q_terms)
+        about_pay = pay and self._about_ai_engineers(query, q_terms)
+        allowed = self._all_ids if about_pay else self._unpaid_ids  # pay entries answer pay questions only
+        bonus = {k: v for k, v in self._entity_bonuses(query).items() if k in allowed}
+        ranked = self.matcher.rank(q_terms, allowed)
         ranked += self.matcher.rank(q_terms, set(bonus) - {c.topic_id for c in ranked})
         found = [self._scored_entry(c, bonus.get(c.topic_id, 0.0)) for c in ranked]
-        about_ai = self._about_ai_engineers(query, q_terms)
-        found = [s for s in found if (pay and about_ai) or s.family != "salary"]  # pay entries: pay questions only
         found += self._pair_candidates(query, found)
-        if pay and about_ai:
+        if about_pay:
             found.append(self._salary_candidate(query, q_terms))
         return _best_per_ref(found)
 
@@ -199,11 +205,23 @@ class Engine:
             for ident in entries:
                 if ident != SUBJECT_ROLE and self._names_entry(ident, entities):
                     bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(entries))
+        for ident in self._overviews_of(entities):
+            bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS)
         defined = _defined_position(query.text)
         for f in entities.found:
             if f.start == defined and f.id in bonus:
                 bonus[f.id] += ENTITY_BONUS  # "what is rag ...": the thing being defined is the subject
         return bonus
+
+    def _overviews_of(self, entities: Entities) -> list[str]:
+        """Entries that link to every one of several levels (or roles) a question names: asked about
+        "junior, senior, staff", the ladder answers better than any one level."""
+        found = []
+        for kind in ("level", "role"):
+            named = set(entities.ids(kind)) - {SUBJECT_ROLE}
+            if len(named) >= OVERVIEW_MIN_NAMED:
+                found += [i for i, e in self.library.entries.items() if named <= _links(e.topic)]
+        return found
 
     def _names_entry(self, ident: str, entities: Entities) -> bool:
         return any(f.id == ident and f.kind in ENTRY_KINDS for f in entities.found)
@@ -217,7 +235,7 @@ class Engine:
     def _pair_candidates(self, query: Query, found: list[Scored]) -> list[Scored]:
         """Two roles and a comparing word ("vs", "different", "same"): the comparison leads."""
         roles = query.entities.ids("role")
-        if len(roles) < 2 or not _COMPARE_WORDS & {stem(w) for w in query.words}:
+        if len(roles) < 2 or not _weighs_roles(query):
             return []
         left, right = roles[0], roles[1]
         best = max((s.score for s in found), default=ANSWER_THRESHOLD)
@@ -330,6 +348,18 @@ def asks_for_help(text: str) -> bool:
     return bool(lowered & {"help", "commands"} or {"you", "do"} <= lowered) and not (set(terms(text)) - _HELP_WORDS)
 
 
+def _weighs_roles(query: Query) -> bool:
+    """Does the question set two roles against each other: a comparing word anywhere ("vs",
+    "different"), or "or" between the first two roles it names ("a data scientist or an AI engineer")?"""
+    if _COMPARE_WORDS & {stem(w) for w in query.words}:
+        return True
+    starts = sorted({(f.start, f.length) for f in query.entities.found if f.kind == "role"})
+    if len(starts) < 2:
+        return False
+    (first, length), (second, _) = starts[0], starts[1]
+    return "or" in query.words[first + length : second]
+
+
 def _best_per_ref(found: list[Scored]) -> list[Scored]:
     best: dict[str, Scored] = {}
     for s in found:
@@ -341,7 +371,12 @@ def _best_per_ref(found: list[Scored]) -> list[Scored]:
 
 def asks_about_pay(text: str, q_terms: Terms) -> bool:
     lowered = text.lower()
-    return bool(SALARY_WORDS & q_terms.words or _MAKE_PAY.search(lowered) or _HOW_MUCH_PAY.search(lowered))
+    return bool(
+        SALARY_WORDS & q_terms.words
+        or _MAKE_PAY.search(lowered)
+        or _HOW_MUCH_PAY.search(lowered)
+        or _MONEY.search(lowered)
+    )
 
 
 def _links(topic: Topic) -> set[str]:

@@ -36,6 +36,7 @@ class Settings:
     answer_channel_questions: bool = True
     web_workers: int = 2
     gap_log: Path | None = None
+    api_timeout: int = 10  # seconds for each Web API / response_url request
 
     @property
     def mode(self) -> Mode:
@@ -109,6 +110,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         answer_channel_questions=flag("AIENG_CHANNEL_ANSWERS", True),
         web_workers=integer("WEB_CONCURRENCY", 2, 1, 64),
         gap_log=Path(gap) if (gap := text("AIENG_GAP_LOG")) else None,
+        api_timeout=integer("SLACK_API_TIMEOUT", 10, 1, 120),
     )
     if problems:
         raise ConfigError(problems)

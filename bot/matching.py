@@ -36,7 +36,7 @@ MIN_EVIDENCE_IN_MEDIANS = 1.2  # matched weight a question needs, in median-word
 SALARY_WORDS = frozenset(
     stem(w)
     for w in "salary salaries sal pay pays paid paying earn earns earning comp compensation tc wage "
-    "wages income money lakh lakhs crore remuneration lowball lowballed rate rates".split()
+    "wages income money lakh lakhs crore remuneration lowball lowballed rate rates median".split()
 )
 AI_CONTEXT_WORDS = frozenset(
     stem(w) for w in "ai ml eng engineer engineers engineering llm mlops genai machine learning".split()

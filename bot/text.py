@@ -29,6 +29,8 @@ STOPWORDS = frozenset(
     was way we well were what whats when where whether which while who whom why will with wondering
     would y yeah yes yet you your yours yourself tell idea ideas anybody someone people guys folks
     hello dear kinda sorta tbh imo btw fyi guess wonder trying try tried curious basically literally
+    anyway anyways couple wont cant dont doesnt didnt isnt arent gonna gotta true honestly totally
+    currently recently someday somehow maybe perhaps lately already even
     """.split()
 )
 
