@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot import ids, refs
 from bot.cards import Card, open_card, open_ref_text
@@ -80,6 +81,7 @@ class Engine:
         self.index = EntityIndex(library)
         self.matcher = Matcher(library)
         self.salary_vocabulary = _salary_vocabulary(library)
+        self._shown_words = lru_cache(maxsize=1024)(self._shown_words_uncached)
         self._all_ids = frozenset(library.entries)
         self._unpaid_ids = frozenset(i for i, e in library.entries.items() if e.kind != "salary")
 
@@ -87,8 +89,9 @@ class Engine:
         """The reply to a message that arrived by `via` (slash, mention, dm or channel)."""
         if via not in VIAS:
             raise ValueError(f"via must be one of {VIAS}, not {via!r}")
-        question = without_instructions(clean_question(text))
-        if clean_question(text) and not question:
+        cleaned = clean_question(text)
+        question = without_instructions(cleaned)
+        if cleaned and not question:
             return self._fallback("", via)  # nothing but instructions to the bot
         grammar = via == "slash" or len(words(question)) <= GRAMMAR_MAX_WORDS
         query = parse(question, self.index, grammar=grammar)
@@ -255,6 +258,9 @@ class Engine:
         named = e.ids("level") or e.ids("role") or e.ids("specialization")
         return bool(named) or bool(AI_CONTEXT_WORDS & q_terms.words)  # "corporate" or "London" alone: no
 
+    def _shown_words_uncached(self, wanted: SalaryQuery) -> frozenset[str]:
+        return words_of(f"{f.label} {f.value}" for f in select_figures(self.library, wanted))
+
     def _salary_candidate(self, query: Query, q_terms: Terms) -> Scored:
         """The salary table for what the question names, scored on the words it would show."""
         wanted = salary_query(query.entities)
@@ -264,7 +270,7 @@ class Engine:
             if f.kind in SALARY_KINDS
             for i in range(f.length)
         }
-        shown = words_of(f"{f.label} {f.value}" for f in select_figures(self.library, wanted))
+        shown = self._shown_words(wanted)
         score = self.matcher.coverage(q_terms, self.salary_vocabulary | named | shown)
         bonus = 0.0 if wanted.is_empty() else ENTITY_BONUS  # a table cut to exactly what was named
         return Scored(refs.salary(wanted), score + bonus, salary_title(self.library, wanted), "salary")

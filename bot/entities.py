@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -61,6 +62,7 @@ class EntityIndex:
                 key = tuple(stem(w) for w in words(name))
                 if key and (kind, ident) not in self.phrases[key]:
                     self.phrases[key].append((kind, ident))
+        self._closest = lru_cache(maxsize=4096)(self._closest_uncached)
         self.single_words = sorted(k[0] for k in self.phrases if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH)
 
     def extract(self, raw_words: list[str], *, strict_case: list[str] | None = None) -> Entities:
@@ -93,11 +95,15 @@ class EntityIndex:
         for i, word in enumerate(stems):
             if taken[i] or len(word) < FUZZY_MIN_LENGTH or word in STOPWORDS:
                 continue
-            allowed = 1 if len(word) <= 7 else 2  # edits; swapping two neighbours counts as one
-            best = process.extractOne(word, self.single_words, scorer=OSA.distance, score_cutoff=allowed)
+            best = self._closest(word)
             if best:
-                for kind, ident in self.phrases[(best[0],)]:
+                for kind, ident in self.phrases[(best,)]:
                     yield Found(kind, ident, i, 1, False)
+
+    def _closest_uncached(self, word: str) -> str | None:
+        allowed = 1 if len(word) <= 7 else 2  # edits; swapping two neighbours counts as one
+        best = process.extractOne(word, self.single_words, scorer=OSA.distance, score_cutoff=allowed)
+        return str(best[0]) if best else None
 
 
 def _plausible(raw_words: list[str], index: int, strict_case: list[str] | None) -> bool:

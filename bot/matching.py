@@ -9,6 +9,7 @@ else scores low. Typos are mended against the content's vocabulary with rapidfuz
 
 from __future__ import annotations
 
+import heapq
 import math
 import statistics
 from collections import Counter
@@ -101,6 +102,10 @@ class Matcher:
             tid: [" ".join(sorted(set(terms(q)))) for q in e.topic.questions] for tid, e in library.entries.items()
         }
         self.vocabulary = sorted(self.idf)
+        self.postings: dict[str, list[tuple[str, float]]] = {}  # term -> [(entry, field weight)]
+        for tid, doc in self.docs.items():
+            for term in doc.names | doc.questions | doc.body:
+                self.postings.setdefault(term, []).append((tid, doc.weight(term)))
         self._mend = lru_cache(maxsize=4096)(self._mend_uncached)
 
     def query_terms(self, text: str) -> Terms:
@@ -121,14 +126,15 @@ class Matcher:
             return []
         weighted = self._weights(query_terms)
         total = sum(w for _, w in weighted)
-        coverage = []
-        for tid in candidates if candidates is not None else self.docs:
-            doc = self.docs[tid]
-            covered = sum(w * doc.weight(t) for t, w in weighted)
-            coverage.append((100 * covered / total * self._evidence(covered), tid))
-        coverage.sort(reverse=True)
+        covered: dict[str, float] = {}
+        for term, weight in weighted:
+            for tid, field_weight in self.postings.get(term, ()):
+                covered[tid] = covered.get(tid, 0.0) + weight * field_weight
+        if candidates is not None:
+            covered = {tid: covered.get(tid, 0.0) for tid in candidates}
+        best = heapq.nlargest(RESCORED, ((100 * c / total * self._evidence(c), tid) for tid, c in covered.items()))
         asked = " ".join(sorted(query_terms.asking))
-        scored = [Candidate(tid, round(self._blend(cov, asked, tid), 1)) for cov, tid in coverage[:RESCORED]]
+        scored = [Candidate(tid, round(self._blend(cov, asked, tid), 1)) for cov, tid in best]
         scored.sort(key=lambda c: -c.score)
         return scored[:top]
 
