@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench score clean
+.PHONY: run test lint check bench load score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ score: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+load: $(STAMP)  # 50 concurrent signed slash commands for 30 s on loopback (not part of `make test`)
+	$(BIN)/python scripts/load_test.py --clients 50 --seconds 30
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

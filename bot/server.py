@@ -1,7 +1,9 @@
 """`python -m bot serve`: gunicorn in front of Bolt's WSGI adapter, plus GET /healthz.
 
-Each worker loads and validates the content before it accepts a request, so /healthz answering
-200 means the content is loaded; invalid content stops the server from starting at all.
+The content is loaded and validated once, before gunicorn binds the port or starts a worker: invalid
+content stops `serve` at once with every problem as file:line (exit 1), and nothing ever listens.
+The workers are forked from that process and share the loaded content; each builds its own engine
+and Bolt app before it accepts a request, so /healthz answering 200 means the content is loaded.
 
 Every POST must carry a valid Slack signature before Bolt sees it: Bolt parses the body before it
 checks the signature, so an unsigned body that is not UTF-8 or not JSON would otherwise be a 500
@@ -12,9 +14,10 @@ handler, which then posts "something went wrong" to whatever response_url the re
 from __future__ import annotations
 
 import io
-import logging
+import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,9 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.app import load_app
 from bot.config import Settings
+from bot.content import Library, load_library
 from bot.dedupe import SeenEvents, SqliteSeenEvents
+from handlers.common import RequestLine
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
@@ -33,25 +38,26 @@ THREADS_PER_WORKER = 8
 MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few kilobytes; refuse anything absurd unread
 REFUSED = b'{"error": "invalid request"}'  # what Bolt itself answers to a bad signature
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
-log = logging.getLogger("aieng.server")
 StartResponse = Callable[..., Any]
 Wsgi = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-def wsgi_app(settings: Settings, seen: SeenEvents | None = None) -> Wsgi:
-    slack = SlackRequestHandler(load_app(settings, seen), path=EVENTS_PATH)
+def wsgi_app(settings: Settings, seen: SeenEvents | None = None, library: Library | None = None) -> Wsgi:
+    slack = SlackRequestHandler(load_app(settings, seen, library), path=EVENTS_PATH)
     verifier = SignatureVerifier(settings.signing_secret or "")  # ValueError if unset
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH:
             start_response("200 OK", [("Content-Type", "text/plain")])
             return [b"ok\n"]
+        started = time.perf_counter()
         if _content_length(environ) > MAX_BODY_BYTES:
+            RequestLine("unknown", started, outcome="too_large").emit()
             start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
             return [b"request too large\n"]
         if environ.get("REQUEST_METHOD") == "POST" and not signed_by_slack(environ, verifier):
             # Many of these at once usually means SLACK_SIGNING_SECRET is not this app's secret.
-            log.info("refused: no valid Slack signature", extra={"path": environ.get("PATH_INFO")})
+            RequestLine("unsigned", started, outcome="refused").emit()
             start_response(
                 "401 Unauthorized", [("Content-Type", "application/json"), ("Content-Length", str(len(REFUSED)))]
             )
@@ -87,9 +93,12 @@ def signed_by_slack(environ: dict[str, Any], verifier: SignatureVerifier) -> boo
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
-    def __init__(self, settings: Settings, port: int) -> None:
+    def __init__(self, settings: Settings, port: int, library: Library) -> None:
+        # One file per running server (its master's pid), shared by its workers and gone with it.
+        self.seen_file = Path(tempfile.gettempdir()) / f"aieng-seen-events-{port}-{os.getpid()}.sqlite"
         self.settings = settings
         self.port = port
+        self.library = library
         super().__init__()
 
     def load_config(self) -> None:
@@ -112,10 +121,15 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
     def load(self) -> Wsgi:
         # Every worker of this server remembers events in one file, so a retry is skipped whichever
         # worker it reaches.
-        seen_file = Path(tempfile.gettempdir()) / f"aieng-seen-events-{self.port}.sqlite"
-        return wsgi_app(self.settings, SqliteSeenEvents(seen_file))
+        return wsgi_app(self.settings, SqliteSeenEvents(self.seen_file), self.library)
 
 
 def serve(settings: Settings, port: int) -> int:
-    _Gunicorn(settings, port).run()
+    """Run until stopped; ContentError (before anything listens) if the content is invalid."""
+    library = load_library(settings.content_dir)
+    server = _Gunicorn(settings, port, library)
+    try:
+        server.run()
+    finally:
+        server.seen_file.unlink(missing_ok=True)
     return 0

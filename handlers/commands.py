@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -10,15 +9,14 @@ from slack_bolt import Ack, App
 from bot import ids
 from bot.answering import Engine
 from bot.delivery import message_payload
-from handlers.common import log_request
+from handlers.common import logged_request
 
 
 def handle_aieng_command(ack: Ack, command: dict[str, Any], engine: Engine) -> None:
     """/aieng <topic> [arguments]: the card goes back as the ack itself (no second request)."""
-    started = time.perf_counter()
-    reply = engine.answer(str(command.get("text") or ""), "slash")
-    ack(**message_payload("slash", reply))
-    log_request("slash", reply, started)
+    with logged_request("slash") as line:
+        line.reply = engine.answer(str(command.get("text") or ""), "slash")
+        ack(**message_payload("slash", line.reply))
 
 
 def register(app: App, engine: Engine) -> None:

@@ -6,7 +6,6 @@ one the content answers. Pay answers asked for in a channel go privately to the 
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from slack_bolt import App
@@ -14,34 +13,35 @@ from slack_sdk import WebClient
 
 from bot.answering import Engine, Reply
 from bot.delivery import message_payload
-from handlers.common import log_request
+from handlers.common import logged_request, slack_call
 
 ANSWERED_SUBTYPES = (None, "thread_broadcast")
 
 
 def handle_mention(event: dict[str, Any], client: WebClient, engine: Engine) -> None:
-    started = time.perf_counter()
-    reply = engine.answer(str(event.get("text") or ""), "mention")
-    deliver(client, event, "mention", reply)
-    log_request("mention", reply, started)
+    with logged_request("mention") as line:
+        line.reply = engine.answer(str(event.get("text") or ""), "mention")
+        deliver(client, event, "mention", line.reply)
 
 
 def handle_message(
     event: dict[str, Any], client: WebClient, context: dict[str, Any], engine: Engine, answer_channel_questions: bool
 ) -> None:
     """A DM, or a channel message the bot was not mentioned in (mentions come as app_mention)."""
-    if event.get("subtype") not in ANSWERED_SUBTYPES or event.get("bot_id"):
-        return
-    text = str(event.get("text") or "")
     via = "dm" if event.get("channel_type") == "im" else "channel"
-    bot_user = context.get("bot_user_id")
-    if via == "channel" and (not answer_channel_questions or (bot_user and f"<@{bot_user}>" in text)):
-        return
-    started = time.perf_counter()
-    reply = engine.answer(text, via)
-    if reply.kind != "ignore":
-        deliver(client, event, via, reply)
-    log_request(via, reply, started)
+    with logged_request(via) as line:
+        text = str(event.get("text") or "")
+        bot_user = context.get("bot_user_id")
+        if (
+            event.get("subtype") not in ANSWERED_SUBTYPES
+            or event.get("bot_id")
+            or (via == "channel" and (not answer_channel_questions or (bot_user and f"<@{bot_user}>" in text)))
+        ):
+            line.outcome = "ignore"  # an edit, a bot's message, or a mention (answered as app_mention)
+            return
+        line.reply = engine.answer(text, via)
+        if line.reply.kind != "ignore":
+            deliver(client, event, via, line.reply)
 
 
 def deliver(client: WebClient, event: dict[str, Any], via: str, reply: Reply) -> None:
@@ -51,9 +51,11 @@ def deliver(client: WebClient, event: dict[str, Any], via: str, reply: Reply) ->
     private = payload.pop("response_type", None) == "ephemeral"
     thread_ts = event.get("thread_ts") or (event.get("ts") if via != "dm" else None)
     if private:
-        client.chat_postEphemeral(channel=event["channel"], user=event["user"], thread_ts=thread_ts, **payload)
+        with slack_call("chat.postEphemeral"):
+            client.chat_postEphemeral(channel=event["channel"], user=event["user"], thread_ts=thread_ts, **payload)
     else:
-        client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, **payload)
+        with slack_call("chat.postMessage"):
+            client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, **payload)
 
 
 def register(app: App, engine: Engine, *, answer_channel_questions: bool) -> None:

@@ -63,6 +63,7 @@ class Call:
     headers: dict[str, str]  # names lower-cased
     raw: bytes
     body: Any  # a dict for a JSON object or a form, else the decoded text
+    received: float = field(default_factory=time.monotonic, compare=False)  # when it arrived (time.monotonic)
 
     @property
     def api_method(self) -> str | None:
@@ -275,12 +276,15 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                     answer_headers, payload = {"Content-Type": "application/json; charset=utf-8"}, _json(fault.body)
             if fault:
                 answer_headers = {**answer_headers, **fault.headers}
-            self.send_response(status)
-            for name, value in answer_headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+            try:
+                self.send_response(status)
+                for name, value in answer_headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up waiting (a delay fault)
+                self.close_connection = True
 
         def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
             pass
