@@ -1,0 +1,172 @@
+"""Every plausible answer to a free question, scored: content entries, a salary table, a comparison.
+
+Entries are ranked by `Matcher`; the evidence of the wording adds to that: an entry named by one of
+its names, two roles set against each other, a pay question naming levels or places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot import refs
+from bot.cards.salary import salary_title, select_figures
+from bot.content import Library
+from bot.entities import Entities
+from bot.intents import asks_about_pay, defined_position, weighs_roles
+from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
+from bot.models import Comparison, Role, Topic
+from bot.parsing import Query
+from bot.refs import Ref, SalaryQuery
+from bot.routing import SUBJECT_ROLE, comparison_ref, salary_query
+from bot.text import stem
+from bot.thresholds import ANSWER_THRESHOLD
+
+PAIR_BONUS = 15.0  # two roles set against each other: their comparison is very likely what is meant
+ENTITY_BONUS = 10.0  # the question names an entry by one of its names ("mlops", "vector db")
+ENTRY_KINDS = frozenset({"role", "roadmap", "hire", "skill", "learn"})
+OVERVIEW_MIN_NAMED = 3  # naming this many levels or roles asks about them together
+SALARY_KINDS = frozenset({"level", "location", "specialization", "company_type", "role"})
+PAY_WORDS = "average median typical range base total equity bonus annual yearly normal going realistic expect offer"
+
+
+@dataclass(frozen=True)
+class Scored:
+    ref: Ref
+    score: float
+    label: str
+    family: str  # answers of one family (all pay answers, say) are never each other's rivals
+
+
+class CandidateFinder:
+    def __init__(self, library: Library, matcher: Matcher) -> None:
+        self.library = library
+        self.matcher = matcher
+        self.salary_vocabulary = _salary_vocabulary(library)
+        self._shown_words = lru_cache(maxsize=1024)(self._shown_words_uncached)
+        self._all_ids = frozenset(library.entries)
+        self._unpaid_ids = frozenset(i for i, e in library.entries.items() if e.kind != "salary")
+
+    def find(self, query: Query) -> list[Scored]:
+        """Best first, one per card."""
+        q_terms = self.matcher.query_terms(query.text)
+        about_pay = asks_about_pay(query.text, q_terms) and self._about_ai_engineers(query, q_terms)
+        allowed = self._all_ids if about_pay else self._unpaid_ids  # pay entries answer pay questions only
+        bonus = {k: v for k, v in self._entity_bonuses(query).items() if k in allowed}
+        ranked = self.matcher.rank(q_terms, allowed)
+        ranked += self.matcher.rank(q_terms, set(bonus) - {c.topic_id for c in ranked})
+        found = [self._scored_entry(c, bonus.get(c.topic_id, 0.0)) for c in ranked]
+        found += self._pair_candidates(query, found)
+        if about_pay:
+            found.append(self._salary_candidate(query, q_terms))
+        return _best_per_ref(found)
+
+    def allied(self, best: Scored, other: Scored) -> bool:
+        """Not a rival: the same family of answer, or an entry the best answer links to (its card has a
+        button to it), such as a role and its own roadmap."""
+        if best.family == other.family:
+            return True
+        a, b = (self.library.entries.get(s.ref.parts[0]) if s.ref.kind in ("t", "r") else None for s in (best, other))
+        if a is None or b is None:
+            return False
+        return b.topic.id in links(a.topic) or a.topic.id in links(b.topic)
+
+    def _entity_bonuses(self, query: Query) -> dict[str, float]:
+        """Entries the question names by one of their names; a name shared by several entries
+        ("backend": a role and a roadmap) is weaker evidence for each, so they share the bonus."""
+        entities = query.entities
+        spans: dict[tuple[int, int], list[str]] = {}
+        for f in entities.found:
+            if f.kind in ENTRY_KINDS and f.id in self.library.entries and f.id != SUBJECT_ROLE:
+                spans.setdefault((f.start, f.length), []).append(f.id)
+        bonus: dict[str, float] = {}
+        for named in spans.values():
+            for ident in named:
+                bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(named))
+        for ident in self._overviews_of(entities):
+            bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS)
+        defined = defined_position(query.text)
+        for f in entities.found:
+            if f.start == defined and f.id in bonus:
+                bonus[f.id] += ENTITY_BONUS  # "what is rag ...": the thing being defined is the subject
+        return bonus
+
+    def _overviews_of(self, entities: Entities) -> list[str]:
+        """Entries that link to every one of several levels (or roles) a question names: asked about
+        "junior, senior, staff", the ladder answers better than any one level."""
+        found = []
+        for kind in ("level", "role"):
+            named = set(entities.ids(kind)) - {SUBJECT_ROLE}
+            if len(named) >= OVERVIEW_MIN_NAMED:
+                found += [i for i, e in self.library.entries.items() if named <= links(e.topic)]
+        return found
+
+    def _scored_entry(self, candidate: Candidate, bonus: float) -> Scored:
+        tid = candidate.topic_id
+        entry = self.library.entries[tid]
+        ref = refs.roadmap(tid) if tid in self.library.roadmaps else refs.topic(tid)
+        return Scored(ref, candidate.score + bonus, entry.topic.title, family(entry.kind))
+
+    def _pair_candidates(self, query: Query, found: list[Scored]) -> list[Scored]:
+        """Two roles set against each other ("vs", "different", "X or Y"): their comparison leads."""
+        roles = query.entities.ids("role")
+        if len(roles) < 2 or not weighs_roles(query):
+            return []
+        left, right = roles[0], roles[1]
+        best = max((s.score for s in found), default=ANSWER_THRESHOLD)
+        label = f"{self.library.roles[left].title} vs {self.library.roles[right].title}"
+        score = max(best, ANSWER_THRESHOLD) + PAIR_BONUS
+        return [Scored(comparison_ref(self.library, left, right), score, label, "compare")]
+
+    def _about_ai_engineers(self, query: Query, q_terms: Terms) -> bool:
+        """Does the question say whose pay it asks about, and is that an AI engineer of some kind?"""
+        e = query.entities
+        named = e.ids("level") or e.ids("role") or e.ids("specialization")
+        return bool(named) or bool(AI_CONTEXT_WORDS & q_terms.words)  # "corporate" or "London" alone: no
+
+    def _shown_words_uncached(self, wanted: SalaryQuery) -> frozenset[str]:
+        return words_of(f"{f.label} {f.value}" for f in select_figures(self.library, wanted))
+
+    def _salary_candidate(self, query: Query, q_terms: Terms) -> Scored:
+        """The salary table for what the question names, scored on the words it would show."""
+        wanted = salary_query(query.entities)
+        named = {
+            stem(query.words[f.start + i])
+            for f in query.entities.found
+            if f.kind in SALARY_KINDS
+            for i in range(f.length)
+        }
+        score = self.matcher.coverage(q_terms, self.salary_vocabulary | named | self._shown_words(wanted))
+        bonus = 0.0 if wanted.is_empty() else ENTITY_BONUS  # a table cut to exactly what was named
+        return Scored(refs.salary(wanted), score + bonus, salary_title(self.library, wanted), "salary")
+
+
+def links(topic: Topic) -> set[str]:
+    """The entries a topic's card has buttons to."""
+    linked = set(topic.related)
+    if isinstance(topic, Role) and topic.roadmap:
+        linked.add(topic.roadmap)
+    if isinstance(topic, Comparison):
+        linked.update(topic.roles)
+    return linked
+
+
+def family(kind: str) -> str:
+    return {"roadmap-topic": "roadmap", "level-topic": "level"}.get(kind, kind)
+
+
+def _best_per_ref(found: list[Scored]) -> list[Scored]:
+    best: dict[str, Scored] = {}
+    for s in found:
+        key = str(s.ref)
+        if key not in best or s.score > best[key].score:
+            best[key] = s
+    return sorted(best.values(), key=lambda s: -s.score)
+
+
+def _salary_vocabulary(library: Library) -> frozenset[str]:
+    names: list[str] = []
+    for table in (library.locations, library.specializations, library.company_types):
+        names += [n for d in table.values() for n in (d.name, *d.aliases)]
+    names += [n for lv in library.levels.values() for n in (lv.title, *lv.aliases)]
+    return words_of([*names, PAY_WORDS, "market worth make"]) | SALARY_WORDS | AI_CONTEXT_WORDS

@@ -1,0 +1,66 @@
+"""What a question's wording says about its intent: pay, help, comparing, defining.
+
+Pure functions of the text (and the entities found in it); the engine weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.matching import SALARY_WORDS, Terms
+from bot.parsing import Query
+from bot.text import stem, terms, words
+
+# "what do seniors make in SF?", "what engineers make?", "make $500k a year": "make" that ends a clause or
+# names a place, a period or a sum is about money ("make the move", "make it to prod" are not).
+_MAKE_PAY = re.compile(r"\bmak(e|es|ing)\s*($|[?,.!]|in\b|at\b|per\b|a year|annually|over\b|[$£€₹]|\d)")
+_MONEY = re.compile(r"[$£€₹]\s?\d|\b\d+\s?k\b|\b\d{2,3},\d{3}\b", re.IGNORECASE)
+# "how much do seniors pull in", "how much can I make": a verb after "how much" asks about money
+# ("how much math", "how much time" name something else).
+_HOW_MUCH_PAY = re.compile(r"\bhow much (do|does|did|can|could|would|will|should|is|are|money)\b")
+_DEFINITION = re.compile(r"^\s*(what|whats|what's)\s+(is|are)?\s*(a|an|the)?\s*", re.IGNORECASE)
+COMPARE_WORDS = frozenset(
+    stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
+)
+_HELP_WORDS = frozenset(stem(w) for w in "help command commands topic topics usage bot".split())
+
+
+def asks_about_pay(text: str, q_terms: Terms) -> bool:
+    lowered = text.lower()
+    return bool(
+        SALARY_WORDS & q_terms.words
+        or _MAKE_PAY.search(lowered)
+        or _HOW_MUCH_PAY.search(lowered)
+        or _MONEY.search(lowered)
+    )
+
+
+def asks_for_help(text: str) -> bool:
+    """ "help", "what can you do?", "what can you help me with?": nothing asked but what the bot does."""
+    lowered = set(words(text))
+    return bool(lowered & {"help", "commands"} or {"you", "do"} <= lowered) and not (set(terms(text)) - _HELP_WORDS)
+
+
+def compares(query: Query) -> bool:
+    """Does the wording weigh things against each other ("vs", "different", "same")?"""
+    return bool(COMPARE_WORDS & {stem(w) for w in query.words})
+
+
+def weighs_roles(query: Query) -> bool:
+    """Does the question set two roles against each other: a comparing word anywhere, or "or" between
+    the first two roles it names ("a data scientist or an AI engineer")?"""
+    if compares(query):
+        return True
+    starts = sorted({(f.start, f.length) for f in query.entities.found if f.kind == "role"})
+    if len(starts) < 2:
+        return False
+    (first, length), (second, _) = starts[0], starts[1]
+    return "or" in query.words[first + length : second]
+
+
+def defined_position(text: str) -> int | None:
+    """Word position of X in "what is X ...", or None when the question is not of that form."""
+    opening = _DEFINITION.match(text)
+    if not opening or not opening.group(2):
+        return None
+    return len(words(opening.group(0)))

@@ -1,0 +1,115 @@
+"""The `/aieng <topic> [arguments]` grammar: which card a command asks for."""
+
+from __future__ import annotations
+
+from bot import refs
+from bot.content import Library
+from bot.entities import Entities, EntityIndex, Found
+from bot.matching import Matcher
+from bot.parsing import Query
+from bot.refs import Ref, SalaryQuery
+from bot.thresholds import ANSWER_THRESHOLD, SUGGEST_THRESHOLD
+
+SUBJECT_ROLE = "ai-engineer"  # the bot's subject: plain AI engineer pay is the default table
+DEFAULT_TOPICS = {"interview": "interview-process", "market": "market-demand"}
+
+
+class CommandRouter:
+    def __init__(self, library: Library, index: EntityIndex, matcher: Matcher) -> None:
+        self.library = library
+        self.index = index
+        self.matcher = matcher
+
+    def route(self, query: Query) -> Ref | None:
+        """The card a command names; None when its words need the free-question matcher instead."""
+        command, e = query.command, query.entities
+        if command == "salary":
+            return self._salary(query)
+        if command == "role":
+            role = e.first("role")
+            return refs.topic(role) if role else (refs.menu("roles") if not query.words else None)
+        if command == "compare":
+            return self._compare(self._roles_named(query))
+        if command == "skills":
+            return self._skills(e)
+        if command == "roadmap":
+            return self._roadmap(e)
+        if command == "hire":
+            hire = e.first("hire")
+            return refs.topic(hire) if hire else self._best_of_kind(query, "hire") or refs.topic("hiring-overview")
+        if command == "levels":
+            level = e.first("level") or ("career-ladder" if "career-ladder" in self.library.entries else None)
+            return refs.topic(level) if level else refs.menu("levels")
+        if command == "learn":
+            learn = e.first("learn")
+            return refs.topic(learn) if learn else refs.menu("learn")
+        default = DEFAULT_TOPICS[command or ""]
+        return self._best_of_kind(query, self.library.kind_of(default)) or refs.topic(default)
+
+    def _salary(self, query: Query) -> Ref:
+        wanted = salary_query(query.entities)
+        if wanted.is_empty():  # "salary consulting": a pay topic, else the table by level
+            return self._best_of_kind(query, "salary", ANSWER_THRESHOLD) or refs.salary(wanted)
+        return refs.salary(wanted)
+
+    def _skills(self, e: Entities) -> Ref:
+        if skill := e.first("skill"):
+            return refs.topic(skill)
+        role = e.first("role")
+        return Ref("rs", (role,)) if role and self.library.roles[role].skills else refs.topic("skills-overview")
+
+    def _roadmap(self, e: Entities) -> Ref:
+        if roadmap := e.first("roadmap"):
+            return refs.roadmap(roadmap)
+        role = e.first("role")
+        track = self.library.roles[role].roadmap if role else None
+        return refs.roadmap(track) if track else refs.menu("roadmaps")
+
+    def _compare(self, roles: list[str]) -> Ref:
+        if len(roles) == 1 and roles[0] != SUBJECT_ROLE:
+            roles = [*roles, SUBJECT_ROLE]
+        return comparison_ref(self.library, roles[0], roles[1]) if len(roles) >= 2 else refs.menu("compare")
+
+    def _best_of_kind(self, query: Query, kind: str, min_score: float = SUGGEST_THRESHOLD) -> Ref | None:
+        if not query.words:
+            return None
+        ids_of_kind = [t.id for t in self.library.of_kind(kind)]
+        ranked = self.matcher.rank(self.matcher.query_terms(query.argument_text), ids_of_kind)
+        return refs.topic(ranked[0].topic_id) if ranked and ranked[0].score >= min_score else None
+
+    def _roles_named(self, query: Query) -> list[str]:
+        """Roles in a command's words, reading a bare "ml" or "ai" as that kind of engineer."""
+        found = list(query.entities.found)
+        covered = query.entities.covered()
+        for i, word in enumerate(query.words):
+            role = None if i in covered else self.index.engineer_role(word)
+            if role:
+                found.append(Found("role", role, i, 1, True))
+        found.sort(key=lambda f: f.start)
+        return list(dict.fromkeys(f.id for f in found if f.kind == "role"))
+
+
+def comparison_ref(library: Library, left: str, right: str) -> Ref:
+    """The curated comparison of two roles, or the two role cards side by side."""
+    for comparison in library.comparisons.values():
+        if set(comparison.roles) == {left, right}:
+            return refs.topic(comparison.id)
+    return Ref("cmp", (left, right))
+
+
+def salary_query(e: Entities) -> SalaryQuery:
+    """The salary dimensions a query names. Words naming both a specialization and a role
+    ("computer vision") are the specialization here; plain AI engineer pay is the default."""
+    special_spans = {f.start for f in e.found if f.kind == "specialization"}
+    roles = tuple(
+        dict.fromkeys(
+            f.id for f in e.found if f.kind == "role" and f.id != SUBJECT_ROLE and f.start not in special_spans
+        )
+    )
+    return SalaryQuery(
+        levels=tuple(e.ids("level")),
+        locations=tuple(e.ids("location")),
+        specializations=tuple(e.ids("specialization")),
+        company_types=tuple(e.ids("company_type")),
+        roles=roles,
+    )
