@@ -150,6 +150,10 @@ class ReliableRespond(Respond):
 def create_app(engine: Engine, settings: Settings, seen: SeenEvents | None = None, **bolt_options: Any) -> App:
     """The Bolt app; tests pass `authorize=` (no auth.test) or point SLACK_API_URL at a fake API."""
     bolt_options.setdefault("listener_executor", ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"))
+    # Answer each request when its listener has acknowledged it, not on Bolt's 10 ms polling of ack:
+    # slash commands are answered inside the ack, and everything that posts to Slack is a lazy
+    # listener that runs after the response (handlers/), so nothing slow holds the 3-second budget.
+    bolt_options.setdefault("process_before_response", True)
     app = App(signing_secret=settings.signing_secret, client=web_client(settings), **bolt_options)
     app.use(skip_repeated_events(seen or MemorySeenEvents()))
     app.use(reliable_respond(settings.api_timeout))

@@ -13,6 +13,7 @@ response_url. A failure after the acknowledgement goes to the error boundary str
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -66,37 +67,27 @@ def _field(body: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def register(app: App, engine: Engine) -> None:
-    @app.action(ids.OPEN_PATTERN)
-    def on_open(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
-        ack()
-        with after_ack(body, respond, client):
-            handle_open(body, action, respond, engine)
+    """Each click is acknowledged at once; the reply (a post to Slack) runs after, off the request."""
 
-    @app.action(ids.NONE_OF_THESE)
-    def on_none(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
-        ack()
-        with after_ack(body, respond, client):
-            handle_open(body, action, respond, engine)
-
-    @app.action(ids.SHARE)
-    def on_share(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
-        ack()
-        with after_ack(body, respond, client):
-            handle_share(body, action, respond, engine)
-
-    for feedback in (ids.FEEDBACK_UP, ids.FEEDBACK_DOWN):
-
-        @app.action(feedback)
-        def on_feedback(
-            ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient
-        ) -> None:
-            ack()
+    def lazily(handle: Callable[..., None]) -> Callable[..., None]:
+        def reply(body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
             with after_ack(body, respond, client):
-                handle_feedback(action, respond, engine)
+                handle(body, action, respond, engine)
 
-    @app.action(_ANY_ACTION)  # registered last: Bolt runs the first listener that matches
-    def on_unknown(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
-        """A button this version of the bot no longer has (on an old message): say so, don't leave it spinning."""
-        ack()
-        with after_ack(body, respond, client):
-            handle_open(body, action, respond, engine)  # Engine.click refuses it with a BotError
+        return reply
+
+    def feedback(body: dict[str, Any], action: dict[str, Any], respond: Respond, engine: Engine) -> None:
+        handle_feedback(action, respond, engine)
+
+    app.action(ids.OPEN_PATTERN)(ack=acknowledge, lazy=[lazily(handle_open)])
+    app.action(ids.NONE_OF_THESE)(ack=acknowledge, lazy=[lazily(handle_open)])
+    app.action(ids.SHARE)(ack=acknowledge, lazy=[lazily(handle_share)])
+    for vote in (ids.FEEDBACK_UP, ids.FEEDBACK_DOWN):
+        app.action(vote)(ack=acknowledge, lazy=[lazily(feedback)])
+    # Registered last (Bolt runs the first listener that matches): a button this version no longer has,
+    # on an old message, is answered (Engine.click refuses it with a BotError) rather than left spinning.
+    app.action(_ANY_ACTION)(ack=acknowledge, lazy=[lazily(handle_open)])
+
+
+def acknowledge(ack: Ack) -> None:
+    ack()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.answering import Engine, Reply
 from bot.delivery import message_payload
 from handlers.common import logged_request, slack_call
+from handlers.errors import after_ack
 
 ANSWERED_SUBTYPES = (None, "thread_broadcast")
 
@@ -59,10 +60,19 @@ def deliver(client: WebClient, event: dict[str, Any], via: str, reply: Reply) ->
 
 
 def register(app: App, engine: Engine, *, answer_channel_questions: bool) -> None:
-    @app.event("app_mention")
-    def on_mention(event: dict[str, Any], client: WebClient) -> None:
-        handle_mention(event, client, engine)
+    """Events are acknowledged at once; the answer (a post to Slack) runs after, off the request."""
 
-    @app.event("message")
-    def on_message(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
-        handle_message(event, client, context, engine, answer_channel_questions)
+    def on_mention(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+        with after_ack(body, None, client):
+            handle_mention(event, client, engine)
+
+    def on_message(body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        with after_ack(body, None, client):
+            handle_message(event, client, context, engine, answer_channel_questions)
+
+    app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
+    app.event("message")(ack=acknowledge, lazy=[on_message])
+
+
+def acknowledge(ack: Ack) -> None:
+    ack()
