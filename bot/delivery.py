@@ -7,11 +7,12 @@ answered privately, as Slack users expect.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from bot.answering import Reply
-from bot.rendering import render
+from bot.rendering import payload_json
 
 PRIVATE_TOPIC_PREFIXES = ("s:", "salary-")
 
@@ -39,14 +40,14 @@ def message_payload(via: str, reply: Reply) -> dict[str, Any]:
     if reply.card is None:
         return {}
     how = delivery_for(via, reply)
-    message = render(reply.card, shareable=how.shareable)
-    return message.payload("ephemeral" if how.private else ("in_channel" if via == "slash" else None))
+    response_type = "ephemeral" if how.private else ("in_channel" if via == "slash" else None)
+    return dict(json.loads(payload_json(reply.card, how.shareable, response_type)))
 
 
 def click_payload(reply: Reply) -> dict[str, Any]:
     """A button's reply replaces the card it was clicked on (drill-down in place)."""
     if reply.card is None:
         return {}
-    payload = render(reply.card, shareable=True).payload()
+    payload = dict(json.loads(payload_json(reply.card, True, None)))
     payload["replace_original"] = True
     return payload

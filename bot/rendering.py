@@ -8,8 +8,10 @@ truncating, so no card can be rejected: 50 blocks, 3,000 characters a section, 1
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -49,6 +51,13 @@ class Message:
         if response_type:
             body["response_type"] = response_type
         return body
+
+
+@lru_cache(maxsize=2048)
+def payload_json(card: Card, shareable: bool, response_type: str | None) -> str:
+    """The Slack payload of a card as JSON, remembered: cards are values of immutable content, and
+    building them through slack_sdk's models (which validate) costs about a millisecond each."""
+    return json.dumps(render(card, shareable=shareable).payload(response_type))
 
 
 def render(card: Card, *, shareable: bool = False, shared_by: str | None = None) -> Message:

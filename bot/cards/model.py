@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot import ids
 from bot.content import Library
@@ -44,7 +44,6 @@ class Card:
     buttons: tuple[Button, ...] = ()
     ref: str | None = None
     echo: str | None = None  # the person's own words, shown back (always escaped by the renderer)
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def open_button(label: str, ref: Ref | str, style: str | None = None) -> Button:
