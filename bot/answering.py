@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 
 from bot import ids, refs
 from bot.candidates import CandidateFinder, Scored
@@ -56,6 +57,8 @@ class Engine:
         self.matcher = Matcher(library)
         self.router = CommandRouter(library, self.index, self.matcher)
         self.finder = CandidateFinder(library, self.matcher)
+        # A card is a value of its ref and of content that never changes while the bot runs.
+        self._card_for = lru_cache(maxsize=4096)(partial(open_card, library))
 
     def answer(self, text: str, via: str) -> Reply:
         """The reply to a message that arrived by `via` (slash, mention, dm or channel)."""
@@ -117,7 +120,7 @@ class Engine:
 
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
         ref = self._phase_named(ref, query)
-        card = open_card(self.library, ref)
+        card = self._card_for(ref)
         return Reply(card.kind, card, ref.topic_id, score, found, query)
 
     def _phase_named(self, ref: Ref, query: Query) -> Ref:
