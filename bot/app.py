@@ -203,10 +203,12 @@ def reliable_respond(timeout: int) -> Callable[..., BoltResponse | None]:
     return middleware
 
 
-def load_app(settings: Settings, seen: SeenEvents | None = None, library: Library | None = None) -> App:
+def load_app(
+    settings: Settings, seen: SeenEvents | None = None, library: Library | None = None, **bolt_options: Any
+) -> App:
     """The app over `library`, or over the content in settings.content_dir loaded now."""
     configure_logging(settings.log_level, settings.gap_log)
-    return create_app(Engine(library or load_library(settings.content_dir)), settings, seen)
+    return create_app(Engine(library or load_library(settings.content_dir)), settings, seen, **bolt_options)
 
 
 def run_socket_mode(settings: Settings) -> int:
