@@ -1,0 +1,1 @@
+"""Benchmarks for aieng: `python -m bench` (or `make bench`) prints one table. See bench/README.md."""
