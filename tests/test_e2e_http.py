@@ -14,7 +14,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -128,26 +127,10 @@ def fake() -> Iterator[FakeSlack]:
 
 @pytest.fixture(scope="module")
 def bot(fake: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
-    folder = tmp_path_factory.mktemp("e2e")
-    for attempt in range(1, START_ATTEMPTS + 1):
-        log = folder / f"server-{attempt}.log"
-        port = _free_port()
-        with log.open("wb") as log_file:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "bot", "serve", "--port", str(port)],
-                cwd=REPO,
-                env=_server_env(fake),
-                stdin=subprocess.DEVNULL,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                server = BotServer(f"http://127.0.0.1:{port}", log)
-                if _wait_until_healthy(server, process, last_try=attempt == START_ATTEMPTS):
-                    yield server
-                    return
-            finally:
-                _stop(process)
+    from e2e_bot import running_bot  # e2e_bot builds on this module's helpers, so it is imported late
+
+    with running_bot(fake, tmp_path_factory.mktemp("e2e")) as server:
+        yield server
 
 
 def _wait_until_healthy(server: BotServer, process: subprocess.Popen[bytes], last_try: bool) -> bool:
