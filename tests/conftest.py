@@ -1,17 +1,26 @@
-"""Shared fixtures: the real content and engine (loaded once), and Slack-free helpers."""
+"""Shared fixtures: the real content and engine (loaded once), a fake Slack Web API, content editors."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fake_slack import FakeSlack
 
 from bot.answering import Engine
 from bot.content import Library, load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeSlack]:
+    """A fake Slack Web API on loopback, one per test module (tests that need a fresh one define their own)."""
+    with FakeSlack() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -120,12 +120,6 @@ def _server_env(fake: FakeSlack) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def bot(fake: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
     from e2e_bot import running_bot  # e2e_bot builds on this module's helpers, so it is imported late
 

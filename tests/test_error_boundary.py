@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -53,12 +52,6 @@ class FailingEngine(Engine):
             raise RuntimeError(INTERNALS)
         if EXPECTED in text:
             raise BotError(OWN_WORDS)
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
 
 
 @pytest.fixture(scope="module")

@@ -31,12 +31,6 @@ MS = re.compile(r"^\d+(\.\d+)?$")
 
 
 @pytest.fixture(scope="module")
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def bot(fake: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
     with running_bot(fake, tmp_path_factory.mktemp("logs"), LOG_LEVEL="INFO") as server:
         yield server

@@ -45,12 +45,6 @@ BOLT_DEFAULT_EXECUTOR_THREADS = 5
 
 
 @pytest.fixture(scope="module")
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def bot(fake: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
     with running_bot(fake, tmp_path_factory.mktemp("faults"), SLACK_API_TIMEOUT=str(API_TIMEOUT)) as server:
         yield server
