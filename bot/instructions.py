@@ -30,7 +30,3 @@ def without_instructions(text: str) -> str:
     """The text less every sentence that gives the bot instructions."""
     sentences = _SENTENCE_END.split(text)
     return " ".join(s for s in sentences if s and not _INSTRUCTION.search(s)).strip()
-
-
-def has_instructions(text: str) -> bool:
-    return bool(_INSTRUCTION.search(text))

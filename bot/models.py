@@ -7,21 +7,20 @@ loader (`bot.content`) checks that each one resolves.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from bot.text import has_figure
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-_FIGURE = re.compile(r"[$£€₹%]|\d")
-
 
 def _no_figures(value: str) -> str:
     """A summary is our own words; figures belong in cited points and figures."""
-    if _FIGURE.search(value):
+    if has_figure(value):
         raise ValueError("a summary may not state figures or numbers; put them in a cited point or figure")
     return value
 

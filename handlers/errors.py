@@ -29,14 +29,6 @@ log = logging.getLogger("aieng.errors")
 GENERIC = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
-def user_message(error: BaseException) -> str:
-    """What the person is told about `error`: its own words if expected, else only GENERIC."""
-    if isinstance(error, BotError):
-        return str(error)
-    fault = slack_fault(error, "-")
-    return str(fault) if fault is not None else GENERIC
-
-
 def handle_error(
     error: Exception,
     body: dict[str, Any],

@@ -13,10 +13,11 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import HttpRequest, HttpResponse, RetryState
 from slack_sdk.web import SlackResponse
 
-from bot.app import ServerErrorsRetryHandler, ShortRateLimitRetryHandler, skip_repeated_events, web_client
+from bot.app import skip_repeated_events
 from bot.config import Settings, load_settings
 from bot.errors import BotError, ConfigError
 from bot.logs import DemoteSdkAttemptFailures, KeyValueFormatter
+from bot.slack_client import ServerErrorsRetryHandler, ShortRateLimitRetryHandler, web_client
 from handlers.common import SLACK_FAULTS, ResponseUrlFailed, SlackFault, logged_request, slack_call, slack_fault
 
 REQUEST = HttpRequest(method="POST", url="https://slack.com/api/chat.postMessage", headers={}, body_params={})

@@ -136,9 +136,5 @@ def none_of_these_card(library: Library) -> Card:
     )
 
 
-def error_card(message: str) -> Card:
-    return Card(kind="error", title="Something went wrong", summary=message)
-
-
 def _exists(library: Library, ref: Ref) -> bool:
     return ref.kind != "t" or ref.parts[0] in library.entries
