@@ -178,3 +178,11 @@ def test_none_of_these_records_the_question(engine: Engine, caplog: pytest.LogCa
         reply = engine.click(ids.NONE_OF_THESE, "what about quantum jobs")
     assert reply.kind == "fallback"
     assert [r.question for r in caplog.records] == ["what about quantum jobs"]  # type: ignore[attr-defined]
+
+
+def test_a_salary_question_with_no_exact_figure_shows_the_nearest_and_says_so(engine: Engine) -> None:
+    card = engine.answer("salary mid ml engineer nyc", "slash").card
+    assert card is not None
+    assert card.summary.startswith("No article gives a figure for exactly this; the nearest are for Mid-level")
+    values = {f.value for s in card.sections for f in s.fields}
+    assert "+15-25%" in values and "$140,000–$190,000" in values  # New York premium, mid-level range

@@ -23,19 +23,38 @@ EXACT, GENERAL, NEUTRAL = "exact", "general", "neutral"
 
 
 def salary_card(library: Library, query: SalaryQuery) -> Card:
-    figures = select_figures(library, query)
-    sections = [Section(heading, (), group) for heading, group in _grouped(library, query, figures)]
+    shown, figures = nearest_figures(library, query)
+    sections = [Section(heading, (), group) for heading, group in _grouped(library, shown, figures)]
     if not sections:
         sections = [Section(None, ("The articles give no figure for exactly this; try a button below.",))]
+    summary = _summary(figures)
+    if shown != query and figures:
+        summary = f"No article gives a figure for exactly this; the nearest are for {salary_title(library, shown)}. "
+        summary += summary_of_sources(figures)
     return Card(
         kind="answer",
         title=salary_title(library, query),
-        summary=_summary(figures),
+        summary=summary,
         sections=tuple(sections),
         sources=source_line(library, figures),
         buttons=tuple(salary_buttons(library, query)),
         ref=str(refs.salary(query)),
     )
+
+
+def nearest_figures(library: Library, query: SalaryQuery) -> tuple[SalaryQuery, list[SalaryFigure]]:
+    """The figures for `query`, or, when no article gives one, for the nearest wider question:
+    first without the role, company type and specialization, then the level alone, then the place alone."""
+    for wider in (
+        query,
+        SalaryQuery(levels=query.levels, locations=query.locations),
+        SalaryQuery(levels=query.levels),
+        SalaryQuery(locations=query.locations),
+    ):
+        figures = select_figures(library, wider)
+        if figures and not wider.is_empty():
+            return wider, figures
+    return query, []
 
 
 def select_figures(library: Library, query: SalaryQuery) -> list[SalaryFigure]:
@@ -125,10 +144,13 @@ def salary_title(library: Library, query: SalaryQuery) -> str:
 
 
 def _summary(figures: list[SalaryFigure]) -> str:
-    articles = len({f.source for f in figures})
     if not figures:
         return "No article gives a figure for exactly this."
-    if articles == 1:
+    return summary_of_sources(figures)
+
+
+def summary_of_sources(figures: list[SalaryFigure]) -> str:
+    if len({f.source for f in figures}) == 1:
         return "One article gives figures for this; each is shown as the article states it."
     return "The articles disagree, so each article's figure is shown side by side as it states it."
 
