@@ -6,10 +6,11 @@ from slack_bolt import App
 
 from bot.answering import Engine
 from bot.config import Settings
-from handlers import actions, commands, errors, messages
+from handlers import actions, assistant, commands, errors, messages
 
 
 def register(app: App, engine: Engine, settings: Settings) -> None:
+    assistant.register(app, engine)  # middleware: takes assistant-thread messages before any listener
     commands.register(app, engine)
     messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions)
     actions.register(app, engine)

@@ -1,0 +1,75 @@
+"""The assistant panel's own words and memory, without Slack."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import Engine
+from bot.panel import MAX_TITLE, SUGGESTED_PROMPTS, Prompt, greeting_card, thread_title
+from bot.rendering import render
+from handlers.assistant import ThreadMemory
+
+MAX_PROMPTS = 4  # Slack shows at most four suggested prompts
+
+
+@pytest.mark.parametrize("prompt", SUGGESTED_PROMPTS, ids=[p.title for p in SUGGESTED_PROMPTS])
+def test_each_suggested_prompt_gets_a_clear_answer(engine: Engine, prompt: Prompt) -> None:
+    reply = engine.answer(prompt.message, "dm")
+
+    assert reply.kind == "answer", f"{prompt} should show off an answer, got {reply.kind}"
+
+
+def test_there_are_three_or_four_prompts_with_distinct_answers(engine: Engine) -> None:
+    topics = {engine.answer(p.message, "dm").topic_id for p in SUGGESTED_PROMPTS}
+
+    assert 3 <= len(SUGGESTED_PROMPTS) <= MAX_PROMPTS
+    assert len(topics) == len(SUGGESTED_PROMPTS), "each prompt shows a different kind of answer"
+
+
+def test_the_greeting_is_a_valid_card_without_feedback_buttons() -> None:
+    message = render(greeting_card())
+
+    assert message.text.strip()
+    assert not any(b.to_dict()["type"] == "actions" and "👍" in str(b.to_dict()) for b in message.blocks)
+
+
+def test_a_short_question_is_its_own_title() -> None:
+    assert thread_title("  what does an  ML engineer do? ") == "what does an ML engineer do?"
+
+
+def test_a_long_question_is_cut_at_a_word_with_an_ellipsis() -> None:
+    question = "how do I move from data science into AI engineering if I have never shipped software to production"
+
+    title = thread_title(question)
+
+    assert len(title) <= MAX_TITLE
+    assert title.endswith("…")
+    assert question.startswith(title[:-1])
+    assert question[len(title) - 1] == " ", "cut between words"
+
+
+def test_markup_never_reaches_a_title() -> None:
+    assert thread_title("<@U123> salary <!channel>") == "salary"
+    assert thread_title("   ") == "Career question"
+
+
+def test_thread_memory_keeps_the_latest_context_per_thread() -> None:
+    memory = ThreadMemory()
+    memory.save(channel_id="D1", thread_ts="1.0", context={"channel_id": "C1"})
+    memory.save(channel_id="D1", thread_ts="1.0", context={"channel_id": "C2"})
+
+    found = memory.find(channel_id="D1", thread_ts="1.0")
+
+    assert found is not None and found.channel_id == "C2"
+    assert memory.find(channel_id="D1", thread_ts="2.0") is None
+
+
+def test_thread_memory_titles_a_thread_once_and_forgets_the_oldest_threads() -> None:
+    memory = ThreadMemory(max_threads=2)
+
+    assert memory.first_question("D1", "1") is True
+    assert memory.first_question("D1", "1") is False
+    memory.first_question("D1", "2")
+    memory.first_question("D1", "3")
+
+    assert memory.first_question("D1", "1") is True, "the oldest thread was forgotten"
