@@ -21,10 +21,12 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m bot check
+	$(BIN)/python -m bot coverage
 	$(BIN)/python -m pytest -q
 
 check: $(STAMP)
 	$(BIN)/python -m bot check
+	$(BIN)/python -m bot coverage
 
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py -v

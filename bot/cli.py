@@ -1,4 +1,4 @@
-"""`python -m bot` (also `aieng-bot`): run, chat, ask, serve, socket, check.
+"""`python -m bot` (also `aieng-bot`): run, chat, ask, serve, socket, check, coverage.
 
 These subcommands and their output formats are a contract other tools rely on (the eval scorer
 drives `ask --batch`); change them only compatibly.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.config import Mode, Settings, load_settings
 from bot.errors import BotError
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate content/; print file:line: problem for each")
     check.set_defaults(run=_check)
+
+    coverage = sub.add_parser("coverage", help="list article paragraphs no content entry covers")
+    coverage.add_argument("--articles", type=Path, help="folder of the articles (default: articles/)")
+    coverage.add_argument("--left-out", action="store_true", help="also list what is deliberately left out")
+    coverage.set_defaults(run=_coverage)
     return parser
 
 
@@ -115,6 +121,22 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     print(f"content OK: {len(library.entries)} entries, {len(library.salary_figures)} salary figures")
     return 0
+
+
+def _coverage(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import coverage
+    from bot.content import load_library
+
+    library = load_library(settings.content_dir)
+    articles = args.articles or coverage.ARTICLES_DIR
+    try:
+        verdicts = coverage.check(library, articles)
+    except OSError as error:
+        print(f"aieng: cannot read the articles in {articles}: {error}", file=sys.stderr)
+        return 1
+    lines, passed = coverage.report(verdicts, show_left_out=args.left_out)
+    print("\n".join(lines))
+    return 0 if passed else 1
 
 
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]
