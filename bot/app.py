@@ -90,7 +90,8 @@ def load_app(
 
 
 def run_socket_mode(settings: Settings) -> int:
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from bot.socket_mode import RefreshSafeSocketModeHandler
 
-    SocketModeHandler(load_app(settings), settings.app_token).start()  # type: ignore[no-untyped-call]
+    assert settings.app_token  # checked by Settings.require(Mode.SOCKET) before this is called
+    RefreshSafeSocketModeHandler(load_app(settings), settings.app_token).start()  # type: ignore[no-untyped-call]
     return 0
