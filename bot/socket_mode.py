@@ -176,7 +176,10 @@ class RefreshSafeSocketModeClient(SocketModeClient):
                 timer.cancel()
         if connection is self.current_session and self.auto_reconnect_enabled and not self.closed:
             self.logger.info(f"The current connection ended; reconnecting (session id: {connection.session_id})")
-            self.connect_to_new_endpoint()
+            try:
+                self.connect_to_new_endpoint()
+            except Exception as error:  # the monitor (every ping_interval) tries again
+                self.logger.error(f"Failed to open a new Socket Mode connection ({type(error).__name__}: {error})")
 
     def _drain(self, connection: Connection, state: ConnectionState) -> None:
         """Go on reading a replaced connection for DRAIN_SECONDS; then its reader stops and closes it."""

@@ -4,11 +4,15 @@ Slack refreshes every Socket Mode connection from time to time: `disconnect` (re
 the old connection, the app opens a new one (apps.connections.open, then `hello`), the old one is
 closed later. Every envelope must be acknowledged well within Slack's 3 seconds, on whichever
 connection it arrives, and exactly once.
+
+To see what these tests guard against, run them over Bolt's own Socket Mode handler (slack_sdk's
+built-in client): `AIENG_TEST_SOCKET_HANDLER=bolt .venv/bin/python -m pytest tests/test_socket_refresh.py`.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -82,16 +86,21 @@ def server(fake: FakeSlack, script: RefreshScript) -> Iterator[FakeSocketMode]:
 
 
 @pytest.fixture
-def handler(fake: FakeSlack, server: FakeSocketMode, engine: Engine) -> Iterator[RefreshSafeSocketModeHandler]:
+def handler(fake: FakeSlack, server: FakeSocketMode, engine: Engine) -> Iterator[Any]:
     settings = Settings(bot_token=BOT_TOKEN, app_token=APP_TOKEN, api_url=fake.api_url)
-    socket_handler = RefreshSafeSocketModeHandler(create_app(engine, settings), APP_TOKEN)
-    socket_handler.connect()  # type: ignore[no-untyped-call]
+    app = create_app(engine, settings)
+    socket_handler: Any = RefreshSafeSocketModeHandler(app, APP_TOKEN)
+    if os.environ.get("AIENG_TEST_SOCKET_HANDLER") == "bolt":  # the handler before issue 17 (see the docstring)
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        socket_handler = SocketModeHandler(app, APP_TOKEN)
+    socket_handler.connect()
     yield socket_handler
-    socket_handler.close()  # type: ignore[no-untyped-call]
+    socket_handler.close()
 
 
 def test_every_envelope_is_acknowledged_at_once_and_once_through_a_refresh(
-    fake: FakeSlack, server: FakeSocketMode, script: RefreshScript, handler: RefreshSafeSocketModeHandler
+    fake: FakeSlack, server: FakeSocketMode, script: RefreshScript, handler: Any
 ) -> None:
     old = server.wait_for_link(0)
     before = script.send(old, slash_command("salary senior"))
@@ -123,7 +132,7 @@ def assert_prompt_answer(server: FakeSocketMode, script: RefreshScript, envelope
 
 
 def test_envelopes_on_the_old_connection_are_answered_while_the_new_one_is_slow_to_open(
-    fake: FakeSlack, server: FakeSocketMode, script: RefreshScript, handler: RefreshSafeSocketModeHandler
+    fake: FakeSlack, server: FakeSocketMode, script: RefreshScript, handler: Any
 ) -> None:
     old = server.wait_for_link(0)
     fake.reset()
@@ -139,7 +148,7 @@ def test_envelopes_on_the_old_connection_are_answered_while_the_new_one_is_slow_
 
 
 def test_too_many_websockets_then_a_close_gets_one_new_connection_that_answers(
-    fake: FakeSlack, server: FakeSocketMode, script: RefreshScript, handler: RefreshSafeSocketModeHandler
+    fake: FakeSlack, server: FakeSocketMode, script: RefreshScript, handler: Any
 ) -> None:
     old = server.wait_for_link(0)
     old.disconnect("too_many_websockets")
@@ -151,7 +160,7 @@ def test_too_many_websockets_then_a_close_gets_one_new_connection_that_answers(
 
 
 def test_a_dropped_connection_is_replaced_at_once(
-    fake: FakeSlack, server: FakeSocketMode, script: RefreshScript, handler: RefreshSafeSocketModeHandler
+    fake: FakeSlack, server: FakeSocketMode, script: RefreshScript, handler: Any
 ) -> None:
     old = server.wait_for_link(0)
     dropped = time.monotonic()
