@@ -9,12 +9,13 @@ fallback (nothing good), help, error, or ignore (a channel message the bot shoul
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
 from bot import ids, refs
 from bot.candidates import CandidateFinder, Scored
 from bot.cards import Card, open_card, open_ref_text
+from bot.cards.alternatives import with_alternatives
 from bot.cards.menus import choices_card, fallback_card, help_card, none_of_these_card
 from bot.content import Library
 from bot.entities import EntityIndex
@@ -31,6 +32,7 @@ from bot.thresholds import ANSWER_THRESHOLD, CHANNEL_THRESHOLD, MARGIN, MAX_CHOI
 
 __all__ = ["ANSWER_THRESHOLD", "CHANNEL_THRESHOLD", "MARGIN", "SUGGEST_THRESHOLD", "Engine", "Reply", "Scored"]
 
+ONE_ANSWER_MIN_CLOSE = 2  # a lone candidate below the answer bar is a guess, not corroborated
 GRAMMAR_MAX_WORDS = 4  # a DM this short that starts with a topic word is read as a command
 VIAS = ("slash", "mention", "dm", "channel")
 GAP_QUESTION_CHARS = 300
@@ -95,15 +97,33 @@ class Engine:
         rival = next((s for s in found[1:] if not self.finder.allied(best, s)), None) if best else None
         lead = best.score - rival.score if best and rival else float("inf")
         if best and best.score >= threshold and lead >= MARGIN:
-            return self._reply_for(best.ref, best.score, tuple(found), query)
+            return self._answered(best, found, query, via)
         if via == "channel":
             return Reply("ignore", None, None, best.score if best else None, tuple(found), query)
         if best and best.score >= SUGGEST_THRESHOLD:
-            close = [s for s in found if s.score >= SUGGEST_THRESHOLD][:MAX_CHOICES]
+            close = [s for s in found if s.score >= SUGGEST_THRESHOLD]
+            if self._one_answer(best, close):
+                return self._answered(best, found, query, via, also=close[1:MAX_CHOICES])
             record_gap("did you mean", query.text)
-            card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close])
+            card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
             return Reply("choices", card, None, best.score, tuple(found), query)
         return self._fallback(query.text, via, best.score if best else None, tuple(found), query)
+
+    def _one_answer(self, best: Scored, close: list[Scored]) -> bool:
+        """Below the answer bar, one answer is still plain when the close candidates are several
+        and all of its family (pay tables and pay topics, say): they corroborate each other, and
+        "did you mean" would only ask the person to pick between pieces of the same answer."""
+        return len(close) >= ONE_ANSWER_MIN_CLOSE and all(s.family == best.family for s in close[1:])
+
+    def _answered(
+        self, best: Scored, found: list[Scored], query: Query, via: str, also: list[Scored] | None = None
+    ) -> Reply:
+        reply = self._reply_for(best.ref, best.score, tuple(found), query)
+        if reply.kind != "answer" and via == "channel":
+            return Reply("ignore", None, None, best.score, tuple(found), query)  # never volunteer "not covered"
+        if not also or reply.card is None or reply.kind != "answer":
+            return reply
+        return replace(reply, card=with_alternatives(reply.card, [(s.label, s.ref) for s in also]))
 
     def _fallback(
         self,

@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot import refs
-from bot.cards.salary import salary_title, select_figures
+from bot.cards.salary import other_profession_ref, salary_title, select_figures
 from bot.content import Library
 from bot.entities import Entities
-from bot.intents import asks_about_pay, defined_position, weighs_roles
+from bot.intents import asks_about_pay, defined_position, names_pay, phrase_pattern, weighs_roles
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
 from bot.models import Comparison, Role, Topic
 from bot.parsing import Query
 from bot.refs import Ref, SalaryQuery
 from bot.routing import SUBJECT_ROLE, comparison_ref, salary_query
-from bot.text import stem
-from bot.thresholds import ANSWER_THRESHOLD
+from bot.text import STOPWORDS, stem
+from bot.thresholds import ANSWER_THRESHOLD, MARGIN
 
 PAIR_BONUS = 15.0  # two roles set against each other: their comparison is very likely what is meant
 ENTITY_BONUS = 10.0  # the question names an entry by one of its names ("mlops", "vector db")
@@ -28,6 +28,13 @@ ENTRY_KINDS = frozenset({"role", "roadmap", "hire", "skill", "learn"})
 OVERVIEW_MIN_NAMED = 3  # naming this many levels or roles asks about them together
 SALARY_KINDS = frozenset({"level", "location", "specialization", "company_type", "role"})
 PAY_WORDS = "average median typical range base total equity bonus annual yearly normal going realistic expect offer"
+PRECISE_PAY_SCORE = ANSWER_THRESHOLD + 2 * MARGIN
+NATIONAL = "us"
+NOT_COVERED_SCORE = 100.0  # a pay question about another job: saying so is the one plain answer
+# Word endings of a person's job ("welders", "actuaries", "physicians"): a word the content never uses
+# with one of these, in a pay question, names someone other than an AI engineer.
+PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
+PERSON_MIN_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -46,11 +53,16 @@ class CandidateFinder:
         self._shown_words = lru_cache(maxsize=1024)(self._shown_words_uncached)
         self._all_ids = frozenset(library.entries)
         self._unpaid_ids = frozenset(i for i, e in library.entries.items() if e.kind != "salary")
+        self.pay_words = phrase_pattern(library.pay_words)
 
     def find(self, query: Query) -> list[Scored]:
         """Best first, one per card."""
         q_terms = self.matcher.query_terms(query.text)
-        about_pay = asks_about_pay(query.text, q_terms) and self._about_ai_engineers(query, q_terms)
+        asks_pay = self.asks_about_pay(query, q_terms)
+        if asks_pay and (jobs := query.entities.ids("profession")) and not self._names_ai(query, q_terms):
+            job = self.library.other_professions[jobs[0]]
+            return [Scored(other_profession_ref(job.id), NOT_COVERED_SCORE, f"Pay for {job.name}", "salary")]
+        about_pay = asks_pay and self._about_ai_engineers(query, q_terms)
         allowed = self._all_ids if about_pay else self._unpaid_ids  # pay entries answer pay questions only
         bonus = {k: v for k, v in self._entity_bonuses(query).items() if k in allowed}
         ranked = self.matcher.rank(q_terms, allowed)
@@ -118,11 +130,31 @@ class CandidateFinder:
         score = max(best, ANSWER_THRESHOLD) + PAIR_BONUS
         return [Scored(comparison_ref(self.library, left, right), score, label, "compare")]
 
+    def asks_about_pay(self, query: Query, q_terms: Terms) -> bool:
+        return asks_about_pay(query.text, q_terms) or names_pay(query.text, self.pay_words)
+
+    def _names_ai(self, query: Query, q_terms: Terms) -> bool:
+        """An AI role or AI words: "justify an AI engineer's salary to our CFO" asks about AI pay."""
+        return bool(query.entities.ids("role") or AI_CONTEXT_WORDS & q_terms.words)
+
     def _about_ai_engineers(self, query: Query, q_terms: Terms) -> bool:
-        """Does the question say whose pay it asks about, and is that an AI engineer of some kind?"""
+        """Is the pay asked about an AI engineer's? Yes when the question names a level, role or
+        specialization, or AI words; also when it names nobody at all ("what's the pay like?", asked
+        of an AI engineering bot); no when it names someone else ("how much do welders make?")."""
         e = query.entities
         named = e.ids("level") or e.ids("role") or e.ids("specialization")
-        return bool(named) or bool(AI_CONTEXT_WORDS & q_terms.words)  # "corporate" or "London" alone: no
+        if named or AI_CONTEXT_WORDS & q_terms.words:
+            return True
+        return not self._names_another_job(query)
+
+    def _names_another_job(self, query: Query) -> bool:
+        covered = query.entities.covered()
+        for i, word in enumerate(query.words):
+            if i in covered or word in STOPWORDS or len(word) < PERSON_MIN_LENGTH or not word.isalpha():
+                continue
+            if word.endswith(PERSON_ENDINGS) and stem(word) not in self.matcher.idf:
+                return True
+        return False
 
     def _shown_words_uncached(self, wanted: SalaryQuery) -> frozenset[str]:
         return words_of(f"{f.label} {f.value}" for f in select_figures(self.library, wanted))
@@ -138,7 +170,15 @@ class CandidateFinder:
         }
         score = self.matcher.coverage(q_terms, self.salary_vocabulary | named | self._shown_words(wanted))
         bonus = 0.0 if wanted.is_empty() else ENTITY_BONUS  # a table cut to exactly what was named
+        if _precise(wanted):
+            # A pay question naming a level or a place is answered by the table cut to exactly that
+            # (which says so when the articles have no figure for it): a plain answer, not a guess.
+            score = max(score, PRECISE_PAY_SCORE - bonus)
         return Scored(refs.salary(wanted), score + bonus, salary_title(self.library, wanted), "salary")
+
+
+def _precise(wanted: SalaryQuery) -> bool:
+    return bool(wanted.levels or set(wanted.locations) - {NATIONAL})
 
 
 def links(topic: Topic) -> set[str]:
@@ -169,4 +209,5 @@ def _salary_vocabulary(library: Library) -> frozenset[str]:
     for table in (library.locations, library.specializations, library.company_types):
         names += [n for d in table.values() for n in (d.name, *d.aliases)]
     names += [n for lv in library.levels.values() for n in (lv.title, *lv.aliases)]
+    names += library.pay_words
     return words_of([*names, PAY_WORDS, "market worth make"]) | SALARY_WORDS | AI_CONTEXT_WORDS

@@ -59,6 +59,8 @@ class Library:
     company_types: dict[str, m.Dimension]
     salary_figures: tuple[m.SalaryFigure, ...]
     entries: dict[str, Entry] = field(default_factory=dict)
+    pay_words: tuple[str, ...] = ()
+    other_professions: dict[str, m.Dimension] = field(default_factory=dict)
 
     def kind_of(self, topic_id: str) -> str:
         return self.entries[topic_id].kind
@@ -233,6 +235,8 @@ def _assemble(loaded: _Loaded) -> Library:
         company_types={d.id: d for d in salaries.company_types},
         salary_figures=tuple(salaries.figures),
         entries=entries,
+        pay_words=tuple(salaries.pay_words),
+        other_professions={d.id: d for d in salaries.other_professions},
     )
 
 
@@ -256,7 +260,7 @@ _DEFINED_IN = {
     "company type": ("salaries.yaml", "company_types"),
 }
 _DIMENSIONS = {"locations": "location", "specializations": "specialization", "company_types": "company type"}
-_NOT_TOPICS = ("locations", "specializations", "company_types", "figures", "sources")
+_NOT_TOPICS = ("locations", "specializations", "company_types", "figures", "sources", "pay_words", "other_professions")
 
 # Which keys hold references, and to what. Keys are unambiguous within a topic-like entry.
 _ENTRY_REFS = {

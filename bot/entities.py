@@ -21,7 +21,19 @@ MAX_PHRASE_WORDS = 4
 FUZZY_MIN_LENGTH = 5  # shorter words must match exactly: "ds" is not a typo of "de"
 
 # The kinds of things a query can name, in the order a card cares about them.
-KINDS = ("level", "location", "specialization", "company_type", "role", "roadmap", "hire", "skill", "learn")
+KINDS = (
+    "level",
+    "location",
+    "specialization",
+    "company_type",
+    "role",
+    "roadmap",
+    "hire",
+    "skill",
+    "learn",
+    "profession",
+)
+EXACT_ONLY = frozenset({"profession"})  # "layer" is not a typo of "lawyer": other jobs are named exactly
 
 
 @dataclass(frozen=True)
@@ -98,7 +110,8 @@ class EntityIndex:
             best = self._closest(word)
             if best:
                 for kind, ident in self.phrases[(best,)]:
-                    yield Found(kind, ident, i, 1, False)
+                    if kind not in EXACT_ONLY:
+                        yield Found(kind, ident, i, 1, False)
 
     def _closest_uncached(self, word: str) -> str | None:
         allowed = 1 if len(word) <= 7 else 2  # edits; swapping two neighbours counts as one
@@ -131,3 +144,5 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
     for kind, entry_kind in (("hire", "hire"), ("skill", "skills"), ("learn", "learn")):
         for topic in library.of_kind(entry_kind):
             yield kind, topic.id, [topic.title, *topic.aliases]
+    for job in library.other_professions.values():
+        yield "profession", job.id, job.aliases

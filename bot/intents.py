@@ -6,6 +6,7 @@ Pure functions of the text (and the entities found in it); the engine weighs the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.matching import SALARY_WORDS, Terms
 from bot.parsing import Query
@@ -22,6 +23,7 @@ _DEFINITION = re.compile(r"^\s*(what|whats|what's)\s+(is|are)?\s*(a|an|the)?\s*"
 COMPARE_WORDS = frozenset(
     stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
 )
+_NEVER = re.compile(r"(?!)")
 _HELP_WORDS = frozenset(stem(w) for w in "help command commands topic topics usage bot".split())
 
 
@@ -33,6 +35,17 @@ def asks_about_pay(text: str, q_terms: Terms) -> bool:
         or _HOW_MUCH_PAY.search(lowered)
         or _MONEY.search(lowered)
     )
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a list of words and phrases (the content's pay words), matched as whole words."""
+    alternatives = sorted({re.escape(p.lower()) for p in phrases if p.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else _NEVER
+
+
+def names_pay(text: str, pay_words: re.Pattern[str]) -> bool:
+    """Does the text use one of the content's words for pay ("package", "CTC", "TC", "base")?"""
+    return bool(pay_words.search(text.lower().replace("'", "").replace("’", "")))
 
 
 def asks_for_help(text: str) -> bool:

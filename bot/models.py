@@ -156,6 +156,8 @@ class SalariesFile(Strict):
     company_types: list[Dimension]
     figures: list[SalaryFigure]
     topics: list[Topic] = Field(default_factory=list)
+    pay_words: list[Text] = Field(default_factory=list)  # words that make a question about pay
+    other_professions: list[Dimension] = Field(default_factory=list)  # jobs whose pay no article gives
 
 
 class RoadmapsFile(Strict):

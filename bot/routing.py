@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot import refs
+from bot.cards.salary import other_profession_ref
 from bot.content import Library
 from bot.entities import Entities, EntityIndex, Found
 from bot.matching import Matcher
@@ -47,6 +48,8 @@ class CommandRouter:
         return self._best_of_kind(query, self.library.kind_of(default)) or refs.topic(default)
 
     def _salary(self, query: Query) -> Ref:
+        if jobs := query.entities.ids("profession"):
+            return other_profession_ref(jobs[0])  # "salary pharmacist": no article gives it; say so
         wanted = salary_query(query.entities)
         if wanted.is_empty():  # "salary consulting": a pay topic, else the table by level
             return self._best_of_kind(query, "salary", ANSWER_THRESHOLD) or refs.salary(wanted)

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from bot.cards.menus import help_card, levels_card, list_card
 from bot.cards.model import Button, Card, Field, Section
 from bot.cards.roadmap import roadmap_card
-from bot.cards.salary import locations_menu, salary_card
+from bot.cards.salary import locations_menu, other_profession_card, salary_card
 from bot.cards.topic import role_skills_card, side_by_side_card, topic_card
 from bot.content import Library
 from bot.errors import StaleButton
@@ -49,6 +49,8 @@ def _menu(library: Library, name: str, *args: str) -> Card:
         return help_card(library)
     if name == "levels":
         return levels_card(library)
+    if name == "unpaid":
+        return other_profession_card(library, args[0])
     if name == "locations":
         level = args[0] if args else None
         if level is not None and level not in library.levels:

@@ -1,174 +1,380 @@
-"""Salary tables: the figures that fit a SalaryQuery, grouped so each article's figure stands on its own.
+"""Salary cards: the figures that answer a SalaryQuery, and only those, each labelled with its place.
 
-Which figures fit: for every dimension the query names, the figure must be tagged with one of
-the named values, or be untagged ("in general") when the dimension is a level or a location and
-the figure is about the other one (a location premium applies to every level). Figures that fit
-every named dimension exactly come first: "senior in SF" shows the SF senior cell before the
-national senior figures.
+What fits a question: every dimension it names (level, place, specialization, company type, role)
+must be the figure's own tag. A figure with no level tag ("in general") fits a level only when it is
+tied to something else the question named (a place's premium, a company type's pay mix). A figure
+for a wider place fits a narrower one, named as what it is: Startupbricks' "US (other)" row answers
+Austin, US national figures answer a US city the articles give no figure for.
+
+When the articles give nothing for exactly what was asked, the card says so first, in plain words,
+and then shows the nearest figures they do give, labelled as what they are: the neighbouring levels
+in the same country, or US figures "for comparison". A figure is never shown under another place's
+or another role's heading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from bot import refs
-from bot.cards.model import Button, Card, Field, Section, chunks, figure_field, open_button, source_line
+from bot.cards.model import Button, Card, Field, Section, cite, open_button, source_line
 from bot.content import Library
-from bot.models import SalaryFigure
+from bot.models import Dimension, SalaryFigure
 from bot.refs import SalaryQuery
 
-FIELDS_PER_SECTION = 10
-NATIONAL = ("us",)
-EXACT, GENERAL, NEUTRAL = "exact", "general", "neutral"
+NATIONAL = "us"
+FIELDS_PER_SECTION = 8
+NOTE_MAX_CHARS = 40  # a longer note is the article's context, not a qualifier of the figure
+Kind = Literal["answer", "fallback"]
+
+
+@dataclass(frozen=True)
+class Group:
+    heading: str | None
+    figures: tuple[SalaryFigure, ...]
+
+
+@dataclass(frozen=True)
+class SalaryAnswer:
+    lead: str
+    groups: tuple[Group, ...]
+    kind: Kind = "answer"
 
 
 def salary_card(library: Library, query: SalaryQuery) -> Card:
-    shown, figures = nearest_figures(library, query)
-    sections = [Section(heading, (), group) for heading, group in _grouped(library, shown, figures)]
-    if not sections:
-        sections = [Section(None, ("The articles give no figure for exactly this; try a button below.",))]
-    summary = _summary(figures)
-    if shown != query and figures:
-        summary = f"No article gives a figure for exactly this; the nearest are for {salary_title(library, shown)}. "
-        summary += summary_of_sources(figures)
+    answer = salary_answer(library, query)
+    shown = [f for g in answer.groups for f in g.figures]
+    sections = tuple(
+        Section(g.heading, (), tuple(_field(library, f) for f in g.figures[i : i + FIELDS_PER_SECTION]))
+        for g in answer.groups
+        for i in range(0, len(g.figures), FIELDS_PER_SECTION)
+    )
     return Card(
-        kind="answer",
+        kind=answer.kind,
         title=salary_title(library, query),
-        summary=summary,
-        sections=tuple(sections),
-        sources=source_line(library, figures),
+        summary=answer.lead,
+        sections=sections,
+        sources=source_line(library, shown),
         buttons=tuple(salary_buttons(library, query)),
         ref=str(refs.salary(query)),
     )
 
 
-def nearest_figures(library: Library, query: SalaryQuery) -> tuple[SalaryQuery, list[SalaryFigure]]:
-    """The figures for `query`, or, when no article gives one, for the nearest wider question:
-    first without the role, company type and specialization, then the level alone, then the place alone."""
-    for wider in (
-        query,
-        SalaryQuery(levels=query.levels, locations=query.locations),
-        SalaryQuery(levels=query.levels),
-        SalaryQuery(locations=query.locations),
-    ):
-        figures = select_figures(library, wider)
-        if figures and not wider.is_empty():
-            return wider, figures
-    return query, []
+def salary_answer(library: Library, query: SalaryQuery) -> SalaryAnswer:
+    if query.is_empty():
+        return _overview(library)
+    unpaid = [r for r in query.roles if not any(f.role == r for f in library.salary_figures)]
+    if unpaid:
+        return _role_not_covered(library, unpaid[0])
+    if not query.locations:
+        return _nowhere_in_particular(library, query)
+    answers = [_at_place(library, query, place) for place in query.locations]
+    if len(answers) == 1:
+        return answers[0]
+    groups = tuple(
+        Group(g.heading or _place_name(library, place), g.figures)
+        for place, a in zip(query.locations, answers, strict=True)
+        for g in a.groups
+    )
+    leads = [a.lead for a in answers if _is_gap(a)]
+    return SalaryAnswer(" ".join(leads) or _lead_for(groups), groups)
+
+
+# ---------------------------------------------------------------- what fits
 
 
 def select_figures(library: Library, query: SalaryQuery) -> list[SalaryFigure]:
-    if query.is_empty():
-        return [f for f in library.salary_figures if f.levels and _is_national(f) and not _special(f)]
-    scored = [(score, f) for f in library.salary_figures if (score := _fit(library, query, f)) is not None]
-    # Best fit first; among equals, the place asked about before the level (stable: content order).
-    scored.sort(key=lambda pair: (-pair[0], not set(query.locations) & set(pair[1].locations)))
-    return [f for _, f in scored]
+    """Every figure the card for `query` shows (used to score how well the card covers a question)."""
+    return [f for g in salary_answer(library, query).groups for f in g.figures]
 
 
-def _fit(library: Library, query: SalaryQuery, figure: SalaryFigure) -> int | None:
-    """How many named dimensions the figure matches exactly; None when it does not fit."""
-    exact = 0
+def _dims_fit(query: SalaryQuery, figure: SalaryFigure) -> bool:
+    """Specialization, company type and role: the figure's tag must be one the question named."""
     for wanted, tag in (
         (query.specializations, figure.specialization),
         (query.company_types, figure.company_type),
         (query.roles, figure.role),
     ):
-        if wanted or tag:
-            if tag not in wanted:
-                return None
-            exact += 1
-    level = _level_fit(query, figure)
-    location = _location_fit(library, query, figure)
-    if level is None or location is None:
-        return None
-    exact += (level == EXACT) + (location == EXACT)
-    return exact or None
+        if (wanted or tag) and tag not in wanted:
+            return False
+    return True
 
 
-def _level_fit(query: SalaryQuery, figure: SalaryFigure) -> str | None:
+def _tied(query: SalaryQuery) -> bool:
+    return bool(query.specializations or query.company_types or query.roles)
+
+
+def _level_fits(query: SalaryQuery, figure: SalaryFigure, *, general_ok: bool) -> bool:
     if not query.levels:
-        return NEUTRAL
+        return True
     if set(query.levels) & set(figure.levels):
-        return EXACT
-    if not figure.levels and query.locations:
-        return GENERAL  # a location's premium applies to every level
-    return None
+        return True
+    return general_ok and not figure.levels
 
 
-def _location_fit(library: Library, query: SalaryQuery, figure: SalaryFigure) -> str | None:
-    if set(query.locations) & set(figure.locations):
-        return EXACT
-    if not _is_national(figure):
-        return None  # never show another country's figures unasked
-    if not query.locations:
-        return NEUTRAL
-    in_us = all(library.locations[loc].within == "us" for loc in query.locations)
-    return GENERAL if in_us and query.levels and figure.levels else None
+def _national(figure: SalaryFigure) -> bool:
+    return not figure.locations or tuple(figure.locations) == (NATIONAL,)
 
 
-def _is_national(figure: SalaryFigure) -> bool:
-    return not figure.locations or tuple(figure.locations) == NATIONAL
+def chain(library: Library, place: str) -> list[str]:
+    """The place and every place it lies within, narrowest first (austin, us-other, us)."""
+    found = [place]
+    while (parent := library.locations[found[-1]].within) and parent not in found:
+        found.append(parent)
+    return found
 
 
-def _special(figure: SalaryFigure) -> bool:
+def has_figures(library: Library, place: str) -> bool:
+    """Does any article give a figure for this place or a place it lies within?"""
+    around = set(chain(library, place))
+    return any(around & set(f.locations) for f in library.salary_figures)
+
+
+def _nowhere_in_particular(library: Library, query: SalaryQuery) -> SalaryAnswer:
+    anywhere = [f for f in library.salary_figures if _national(f) and _dims_fit(query, f)]
+    exact = [f for f in anywhere if _level_fits(query, f, general_ok=False)]
+    if exact or not query.levels:
+        general = [f for f in anywhere if f not in exact and _level_fits(query, f, general_ok=_tied(query))]
+        return _found(library, query, exact + general)
+    # A role with figures for no level ("ML engineer, US, 2026"): say so, then show what there is.
+    gap = f"The articles give no {_level_names(library, query.levels)} figure for {_subject(library, query)}."
+    general = [f for f in anywhere if not f.levels] if _tied(query) else []
+    if not general:
+        return SalaryAnswer(gap + " Try a button below.", ())
+    return SalaryAnswer(gap + " Their figures for all levels:", (Group(None, tuple(general)),))
+
+
+def _at_place(library: Library, query: SalaryQuery, place: str) -> SalaryAnswer:
+    name = _place_name(library, place)
+    if not has_figures(library, place):
+        return _place_not_covered(library, query, name)
+    here = replace(query, locations=(place,))
+    exact, wider = [], []
+    places = chain(library, place)
+    for f in library.salary_figures:
+        if not _dims_fit(query, f):
+            continue
+        if place in f.locations and _level_fits(query, f, general_ok=True):
+            exact.append(f)
+        elif set(places[1:]) & set(f.locations) and not _national(f) and _level_fits(query, f, general_ok=False):
+            wider.append(f)
+    levelled = [f for f in exact + wider if not query.levels or set(query.levels) & set(f.levels)]
+    if levelled or not query.levels:
+        return _found(library, here, exact + wider)
+    return _level_gap_at(library, query, place, name, exact)
+
+
+def _level_gap_at(
+    library: Library, query: SalaryQuery, place: str, name: str, general: list[SalaryFigure]
+) -> SalaryAnswer:
+    """No figure for this level here: the place's general figures, then the nearest levels here
+    (a country) or the US national figures for the level (a US city)."""
+    whom = f"{_subject(library, query)} in " if _tied(query) else ""
+    gap = f"The articles give no {_level_names(library, query.levels)} figure for {whom}{_the(name)}."
+    groups = [Group(f"{name}, all levels", tuple(general))] if general else []
+    if NATIONAL in chain(library, place):
+        us = _nowhere_in_particular(library, replace(query, locations=()))
+        national = _one_per_article([f for g in us.groups for f in g.figures])
+        if national:
+            which = "all levels" if _is_gap(us) else _level_names(library, query.levels)
+            groups.append(Group(f"US national figures, {which}", tuple(national)))
+        return SalaryAnswer(gap + " The nearest figures they do give:", tuple(groups))
+    neighbours = _nearest_levels(library, query, place)
+    if not neighbours:
+        return SalaryAnswer(gap, tuple(groups))
+    names = " and ".join(short_level(library.levels[lv].title).lower() for lv in neighbours)
+    at = [f for f in library.salary_figures if place in f.locations and set(neighbours) & set(f.levels)]
+    groups.append(Group(f"{name}: {names}", tuple(at)))
+    return SalaryAnswer(gap + f" The nearest levels they give there are {names}:", tuple(groups))
+
+
+def _one_per_article(figures: list[SalaryFigure]) -> list[SalaryFigure]:
+    """For comparison only: each article's first figure (its headline range), not its whole table."""
+    seen: set[str] = set()
+    kept = []
+    for f in figures:
+        if f.source not in seen:
+            seen.add(f.source)
+            kept.append(f)
+    return kept
+
+
+def _the(name: str) -> str:
+    """A place name as it reads in a sentence: "the United Kingdom", "remote roles"."""
+    if name == "Remote":
+        return "remote roles"
+    return f"the {name}" if name.startswith(("United", "Netherlands")) else name
+
+
+def _nearest_levels(library: Library, query: SalaryQuery, place: str) -> list[str]:
+    """The closest level below and above the asked one that has a figure for this place."""
+    given = {lv for f in library.salary_figures if place in f.locations and _dims_fit(query, f) for lv in f.levels}
+    asked = [library.levels[lv].rank for lv in query.levels]
+    ranked = sorted(given, key=lambda lv: library.levels[lv].rank)
+    below = [lv for lv in ranked if library.levels[lv].rank < min(asked)]
+    above = [lv for lv in ranked if library.levels[lv].rank > max(asked)]
+    return below[-1:] + above[:1]
+
+
+def _place_not_covered(library: Library, query: SalaryQuery, name: str) -> SalaryAnswer:
+    covered = [d.name for d in covered_places(library) if d.within is None]
+    gap = f"The articles give no figure for {_the(name)}. They give figures for {_series([_the(c) for c in covered])}."
+    if not query.levels:
+        return SalaryAnswer(gap, ())
+    us = _nowhere_in_particular(library, replace(query, locations=()))
+    figures = tuple(_one_per_article([f for g in us.groups for f in g.figures]))
+    return SalaryAnswer(gap, (Group("US figures, for comparison", figures),) if figures else ())
+
+
+def _role_not_covered(library: Library, role: str) -> SalaryAnswer:
+    title = library.roles[role].title
+    return SalaryAnswer(
+        f"The articles give no pay figure for the {title} role: they cover AI engineer pay. "
+        "The buttons below open what they do give.",
+        (),
+        kind="fallback",
+    )
+
+
+def _overview(library: Library) -> SalaryAnswer:
+    groups = []
+    for level in sorted(library.levels.values(), key=lambda lv: lv.rank):
+        figures = [
+            f
+            for f in library.salary_figures
+            if f.levels and f.levels[0] == level.id and _national(f) and not _tied_figure(f)
+        ]
+        if figures:
+            groups.append(Group(level.title, tuple(_one_per_article(figures))))
+    lead = "US pay by level: each article's headline figure, as it states it. A level's button shows all its figures."
+    return SalaryAnswer(lead, tuple(groups))
+
+
+def _tied_figure(figure: SalaryFigure) -> bool:
     return bool(figure.specialization or figure.company_type or figure.role)
 
 
-def _grouped(
-    library: Library, query: SalaryQuery, figures: list[SalaryFigure]
-) -> Iterable[tuple[str | None, tuple[Field, ...]]]:
-    """One section per level for the overview, else one per article, each at most ten fields."""
-    if query.is_empty():
-        for level in sorted(library.levels.values(), key=lambda lv: lv.rank):
-            fields = [figure_field(library, f) for f in figures if level.id in f.levels]
-            for group in chunks(fields, FIELDS_PER_SECTION):
-                yield level.title, group
-        return
-    fields = [figure_field(library, f) for f in figures]
-    for group in chunks(fields, FIELDS_PER_SECTION):
-        yield None, group
+# ---------------------------------------------------------------- wording
+
+
+def _found(library: Library, query: SalaryQuery, figures: list[SalaryFigure]) -> SalaryAnswer:
+    if not figures:
+        return SalaryAnswer("The articles give no figure for exactly this. Try a button below.", ())
+    groups = (Group(None, tuple(figures)),)
+    return SalaryAnswer(_lead_for(groups), groups)
+
+
+def _lead_for(groups: Sequence[Group]) -> str:
+    figures = [f for g in groups for f in g.figures]
+    articles = len({f.source for f in figures})
+    if articles == 1:
+        return "One article gives this; each figure as it states it:"
+    return f"{articles} articles give this; each article's figure as it states it, side by side:"
+
+
+def _is_gap(answer: SalaryAnswer) -> bool:
+    return answer.lead.startswith("The articles give no")
+
+
+def _place_name(library: Library, place: str) -> str:
+    return library.locations[place].name
+
+
+def _level_names(library: Library, levels: Iterable[str]) -> str:
+    return " or ".join(short_level(library.levels[lv].title).lower() for lv in levels)
+
+
+def _subject(library: Library, query: SalaryQuery) -> str:
+    names = [library.roles[r].title for r in query.roles]
+    names += [library.specializations[s].name for s in query.specializations]
+    names += [library.company_types[c].name for c in query.company_types]
+    return " / ".join(names) or "AI engineers"
+
+
+def _series(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+def _field(library: Library, figure: SalaryFigure) -> Field:
+    note = f"\n{figure.note}" if figure.note and len(figure.note) <= NOTE_MAX_CHARS else ""
+    return Field(f"{figure.label} ({cite(library, figure)})", f"{figure.value}{note}")
 
 
 def salary_title(library: Library, query: SalaryQuery) -> str:
-    names = [
-        *(library.levels[i].title for i in query.levels),
-        *(library.specializations[i].name for i in query.specializations),
-        *(library.company_types[i].name for i in query.company_types),
-        *(library.roles[i].title for i in query.roles),
-    ]
-    subject = " / ".join(names) if names else "AI engineer"
-    where = " / ".join(library.locations[i].name for i in query.locations)
-    title = f"{subject} salary" + (f" in {where}" if where else "")
-    return title if not query.is_empty() else "AI engineer salary by level"
+    if query.is_empty():
+        return "AI engineer salary by level"
+    levels = " / ".join(library.levels[i].title for i in query.levels)
+    roles = " / ".join(library.roles[i].title for i in query.roles)
+    subject = roles if roles else "AI engineer"
+    if levels:
+        subject = f"{short_level(levels)} {roles}" if roles else levels
+    title = f"{subject} salary"
+    title += _by(query.specializations, library.specializations, "specialization")
+    title += _by(query.company_types, library.company_types, "company type")
+    where = " / ".join(_place_name(library, i) for i in query.locations)
+    return title + (f" in {_the(where)}" if where else "")
 
 
-def _summary(figures: list[SalaryFigure]) -> str:
-    if not figures:
-        return "No article gives a figure for exactly this."
-    return summary_of_sources(figures)
+def _by(ids: tuple[str, ...], table: dict[str, Dimension], what: str) -> str:
+    if not ids:
+        return ""
+    if len(ids) > 2:
+        return f" by {what}"
+    return ": " + " vs ".join(table[i].name for i in ids)
 
 
-def summary_of_sources(figures: list[SalaryFigure]) -> str:
-    if len({f.source for f in figures}) == 1:
-        return "One article gives figures for this; each is shown as the article states it."
-    return "The articles disagree, so each article's figure is shown side by side as it states it."
+def covered_places(library: Library) -> list[Dimension]:
+    return [d for d in library.locations.values() if has_figures(library, d.id)]
+
+
+# ---------------------------------------------------------------- buttons
 
 
 def salary_buttons(library: Library, query: SalaryQuery) -> list[Button]:
-    levels = sorted(library.levels.values(), key=lambda lv: lv.rank)
-    here = query.locations
+    """Drill-down buttons that keep what the person already chose (level, place, role)."""
+    if query.roles and all(not any(f.role == r for f in library.salary_figures) for r in query.roles):
+        return _buttons_without_role(library, query)
     buttons = [
-        open_button(short_level(level.title), refs.salary(SalaryQuery(levels=(level.id,), locations=here)))
-        for level in levels
-        if (level.id,) != query.levels
+        open_button(short_level(level.title), refs.salary(replace(query, levels=(level.id,))))
+        for level in sorted(library.levels.values(), key=lambda lv: lv.rank)
+        if (level.id,) != query.levels and _level_button_useful(library, query, level.id)
     ]
     level_arg = query.levels[:1]
     buttons.append(open_button("By location", refs.menu("locations", *level_arg)))
-    buttons.append(
-        open_button("By specialization", refs.salary(SalaryQuery(specializations=tuple(library.specializations))))
-    )
-    buttons.append(open_button("By company type", refs.salary(SalaryQuery(company_types=tuple(library.company_types)))))
+    if not query.specializations:
+        buttons.append(
+            open_button(
+                "By specialization",
+                refs.salary(SalaryQuery(levels=query.levels, specializations=tuple(library.specializations))),
+            )
+        )
+    if not query.company_types:
+        buttons.append(
+            open_button(
+                "By company type",
+                refs.salary(SalaryQuery(levels=query.levels, company_types=tuple(library.company_types))),
+            )
+        )
+    if query.roles or query.specializations or query.company_types:
+        plain = SalaryQuery(levels=query.levels, locations=query.locations)
+        buttons.append(open_button(salary_title(library, plain), refs.salary(plain)))
+    return buttons
+
+
+def _level_button_useful(library: Library, query: SalaryQuery, level: str) -> bool:
+    """A level button on a role's card only when some figure for that role is tied to a level."""
+    if not query.roles:
+        return True
+    return any(f.role in query.roles and f.levels for f in library.salary_figures)
+
+
+def _buttons_without_role(library: Library, query: SalaryQuery) -> list[Button]:
+    plain = SalaryQuery(levels=query.levels, locations=query.locations)
+    buttons = [open_button(salary_title(library, plain), refs.salary(plain))]
+    if not plain.is_empty():
+        buttons.append(open_button("AI engineer salary by level", refs.salary(SalaryQuery())))
     return buttons
 
 
@@ -181,7 +387,7 @@ def locations_menu(library: Library, level: str | None) -> Card:
     levels = (level,) if level else ()
     buttons = tuple(
         open_button(loc.name, refs.salary(SalaryQuery(levels=levels, locations=(loc.id,))))
-        for loc in library.locations.values()
+        for loc in covered_places(library)
     )
     what = library.levels[level].title if level else "AI engineer"
     return Card(
@@ -191,3 +397,23 @@ def locations_menu(library: Library, level: str | None) -> Card:
         buttons=buttons,
         ref=str(refs.menu("locations", *levels)),
     )
+
+
+def other_profession_card(library: Library, profession: str) -> Card:
+    """A pay question about a job the articles do not cover: say so, then offer what they do give."""
+    job = library.other_professions[profession]
+    return Card(
+        kind="fallback",
+        title=f"Pay for {job.name}",
+        summary=f"The articles give no pay figure for {job.name}: they cover AI engineer pay. "
+        "The buttons below open what they do give.",
+        buttons=(
+            open_button("AI engineer salary by level", refs.salary(SalaryQuery())),
+            open_button("By location", refs.menu("locations")),
+        ),
+        ref=str(other_profession_ref(profession)),
+    )
+
+
+def other_profession_ref(profession: str) -> refs.Ref:
+    return refs.menu("unpaid", profession)

@@ -1,0 +1,60 @@
+"""Did-you-mean only when it is a real choice (issue 10): below the answer bar, several close
+candidates of one family are parts of one answer, so the best is answered and the others offered."""
+
+from __future__ import annotations
+
+from bot import ids
+from bot.answering import ANSWER_THRESHOLD, SUGGEST_THRESHOLD, Engine, Scored
+from bot.parsing import parse
+from bot.refs import topic
+from bot.rendering import render
+
+BELOW_BAR = (SUGGEST_THRESHOLD + ANSWER_THRESHOLD) / 2
+
+
+def scored(topic_id: str, score: float, family: str) -> Scored:
+    return Scored(topic(topic_id), score, topic_id, family)
+
+
+def decide(engine: Engine, found: list[Scored], via: str = "dm") -> object:
+    return engine._decide(parse("x", engine.index, grammar=False), found, via)
+
+
+def test_close_candidates_of_one_family_are_one_answer_with_the_others_as_buttons(engine: Engine) -> None:
+    found = [
+        scored("salary-senior-level", BELOW_BAR + 2, "salary"),
+        scored("salary-by-level", BELOW_BAR, "salary"),
+        scored("career-ladder", SUGGEST_THRESHOLD - 5, "level"),
+    ]
+    reply = engine._decide(parse("x", engine.index, grammar=False), found, "dm")
+    assert (reply.kind, reply.topic_id) == ("answer", "salary-senior-level")
+    assert reply.card is not None
+    assert any(b.action == ids.OPEN and b.value == "t:salary-by-level" for b in reply.card.buttons)
+    assert ids.NONE_OF_THESE not in [b.action for b in reply.card.buttons]
+
+
+def test_a_lone_candidate_below_the_bar_is_still_a_question(engine: Engine) -> None:
+    reply = engine._decide(parse("x", engine.index, grammar=False), [scored("llm", BELOW_BAR, "skills")], "dm")
+    assert reply.kind == "choices"
+
+
+def test_close_candidates_of_different_families_are_a_real_choice(engine: Engine) -> None:
+    found = [scored("llm", BELOW_BAR + 1, "skills"), scored("market-demand", BELOW_BAR, "market")]
+    assert engine._decide(parse("x", engine.index, grammar=False), found, "dm").kind == "choices"
+
+
+def test_unasked_channel_messages_are_never_answered_below_the_channel_bar(engine: Engine) -> None:
+    found = [scored("salary-senior-level", BELOW_BAR + 2, "salary"), scored("salary-by-level", BELOW_BAR, "salary")]
+    assert engine._decide(parse("x", engine.index, grammar=False), found, "channel").kind == "ignore"
+
+
+def test_a_not_covered_card_is_never_volunteered_in_a_channel(engine: Engine) -> None:
+    assert engine.answer("how much do pharmacists get paid?", "channel").kind == "ignore"
+    assert engine.answer("how much do pharmacists get paid?", "dm").kind == "fallback"
+
+
+def test_a_pay_question_naming_a_level_is_answered_with_that_levels_pay(engine: Engine) -> None:
+    reply = engine.answer("Why do salaries differ so much for senior AI engineers? What does each article say?", "dm")
+    assert reply.kind == "answer" and reply.card is not None
+    text = str(render(reply.card).payload())
+    assert "$236,875" in text and "$189,375" not in text  # senior's median, not mid-level's

@@ -1,0 +1,168 @@
+"""Salary answers are precise and never mislabelled (issue 10): a figure appears only under its own
+place, level and role; a place or a job the articles do not cover is told so plainly; drill-down
+buttons keep what the person already chose; `/aieng salary` lists every level."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ids
+from bot.answering import Engine
+from bot.cards import Card
+from bot.cards.menus import help_card
+from bot.parsing import parse
+from bot.rendering import render
+
+
+def values(card: Card | None) -> list[str]:
+    assert card is not None
+    return [f.value for s in card.sections for f in s.fields]
+
+
+def button(card: Card | None, label: str) -> str:
+    assert card is not None
+    found = [b.value for b in card.buttons if b.label == label]
+    assert found, f"no {label!r} button among {[b.label for b in card.buttons]}"
+    return found[0]
+
+
+def visible(card: Card | None) -> str:
+    assert card is not None
+    return str(render(card).payload())
+
+
+def test_staff_in_london_never_shows_us_dollars_as_uk_pay(engine: Engine) -> None:
+    card = engine.answer("salary staff london", "slash").card
+    shown = values(card)
+    assert card is not None and card.summary.startswith("The articles give no staff figure for the United Kingdom")
+    assert shown and all("£" in v for v in shown)  # the nearest UK levels, in pounds
+    assert "£90K-£130K" in shown and "£130K-£180K" in shown  # senior and principal, the levels either side
+
+
+def test_mid_level_clicked_from_senior_uk_stays_in_the_uk(engine: Engine) -> None:
+    senior_uk = engine.answer("salary senior uk", "slash").card
+    assert values(senior_uk) == ["£90K-£130K"]
+    mid = engine.click(ids.OPEN, button(senior_uk, "Mid-level")).card
+    assert mid is not None and "United Kingdom" in mid.title
+    assert "no mid-level figure for the United Kingdom" in mid.summary
+    assert not any("$" in v for v in values(mid))
+
+
+@pytest.mark.parametrize(("text", "country"), [("salary senior sydney", "Australia"), ("salary mid paris", "France")])
+def test_a_place_no_article_covers_is_told_so_and_us_figures_are_labelled(
+    engine: Engine, text: str, country: str
+) -> None:
+    card = engine.answer(text, "slash").card
+    assert card is not None and card.summary.startswith(f"The articles give no figure for {country}")
+    with_figures = [s for s in card.sections if s.fields]
+    assert with_figures and all(s.heading == "US figures, for comparison" for s in with_figures)
+
+
+def test_a_free_question_about_an_uncovered_country_says_so(engine: Engine) -> None:
+    reply = engine.answer("what do mid-level AI engineers earn in Brazil?", "dm")
+    assert reply.kind == "answer" and reply.card is not None
+    assert "no figure for Brazil" in reply.card.summary
+
+
+def test_software_engineer_pay_in_london_is_not_shown_ai_engineer_figures(engine: Engine) -> None:
+    reply = engine.answer("software engineer salary in london", "dm")
+    assert reply.kind != "answer" and reply.card is not None
+    assert "no pay figure for the Software Engineer role" in reply.card.summary
+    assert values(reply.card) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "salary pharmacist",
+        "whats a normal salary for a frontend developer in denver",
+        "What does the CEO of a mid-sized bank typically get paid?",
+        "how much do welders make in ohio",
+    ],
+)
+def test_another_jobs_pay_never_gets_a_confident_answer(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "slash" if text.startswith("salary") else "dm")
+    assert reply.kind != "answer"
+    assert not any("$" in v for v in values(reply.card) if reply.card and reply.card.sections)
+
+
+def test_another_job_named_beside_ai_engineers_is_still_an_ai_pay_question(engine: Engine) -> None:
+    reply = engine.answer("how do I justify a senior AI engineer's salary to our CFO?", "dm")
+    assert reply.kind == "answer"
+
+
+def assert_every_level(card: Card | None) -> None:
+    assert card is not None
+    headings = {s.heading for s in card.sections if s.fields}
+    assert {"Entry-level / junior AI engineer", "Mid-level AI engineer", "Senior AI engineer"} <= headings
+    assert "Staff AI engineer" in headings
+    assert "No article gives a figure" not in card.summary
+
+
+def test_the_salary_front_door_lists_every_level(engine: Engine) -> None:
+    assert_every_level(engine.answer("salary", "slash").card)
+    assert_every_level(engine.answer("salary", "dm").card)
+    assert_every_level(engine.click(ids.OPEN, button(help_card(engine.library), "Salary")).card)
+
+
+@pytest.mark.parametrize("text", ["whats the avg salary", "how much can i make", "what's the pay like"])
+def test_plain_pay_phrasings_are_pay_questions(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind == "answer" and reply.topic_id is not None
+    assert reply.topic_id.startswith(("s:", "salary-"))
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("senior ai engineer pay in hamburg", "germany"),
+        ("ai eng salary vancouver", "canada"),
+        ("ai engineer ctc in blr", "india"),
+        ("ai engineer salary in dallas", "us-other"),
+        ("ai engineer salary in bristol", "uk"),
+    ],
+)
+def test_cities_are_read_as_their_country_or_region(engine: Engine, text: str, location: str) -> None:
+    assert parse(text, engine.index, grammar=False).entities.ids("location") == [location]
+
+
+@pytest.mark.parametrize("text", ["what's the package for a junior ai engineer", "senior ai eng TC?"])
+def test_pay_vocabulary_from_content_makes_a_pay_question(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind == "answer" and reply.topic_id is not None and reply.topic_id.startswith("s:level=")
+
+
+def test_level_buttons_on_a_role_card_keep_the_role_or_are_not_offered(engine: Engine) -> None:
+    card = engine.answer("salary ml engineer", "slash").card
+    assert card is not None
+    opened = [b.value for b in card.buttons if b.value.startswith("s:level=")]
+    assert all("role=ml-engineer" in v for v in opened)
+
+
+def test_senior_card_drill_downs_keep_the_level(engine: Engine) -> None:
+    card = engine.answer("salary senior", "slash").card
+    for label in ("By company type", "By specialization"):
+        assert "level=senior" in button(card, label)
+    by_company = engine.click(ids.OPEN, button(card, "By company type")).card
+    assert "$350,000 - $500,000" in values(by_company)  # senior at top companies
+    assert "$250,000 - $350,000" not in values(by_company)  # mid-level at top companies is not senior pay
+
+
+def test_a_precise_pay_question_shows_only_that_level_and_place(engine: Engine) -> None:
+    card = engine.answer("what's entry level pay for an ai engineer in nyc?", "dm").card
+    shown = values(card)
+    assert "$160K-$200K" in shown
+    assert not {"$280K-$380K", "$400K-$600K", "$120K-$160K"} & set(shown)  # other levels, other places
+
+
+def test_a_level_with_no_figure_in_a_country_shows_the_levels_either_side_there(engine: Engine) -> None:
+    card = engine.answer("salary mid germany", "slash").card
+    assert values(card) == ["€70K-€95K", "€95K-€130K"]
+    assert "€130K-€170K" not in visible(card)
+
+
+def test_salary_cards_stay_short(engine: Engine) -> None:
+    for text in ("salary senior uk", "salary staff london", "salary senior sydney", "salary mid uk"):
+        card = engine.answer(text, "slash").card
+        assert card is not None
+        assert sum(len(f.label) + len(f.value) for s in card.sections for f in s.fields) < 700, text
