@@ -110,10 +110,13 @@ class Engine:
         return self._fallback(query.text, via, best.score if best else None, tuple(found), query)
 
     def _one_answer(self, best: Scored, close: list[Scored]) -> bool:
-        """Below the answer bar, one answer is still plain when the close candidates are several
-        and all of its family (pay tables and pay topics, say): they corroborate each other, and
-        "did you mean" would only ask the person to pick between pieces of the same answer."""
-        return len(close) >= ONE_ANSWER_MIN_CLOSE and all(s.family == best.family for s in close[1:])
+        """Below the answer bar, one answer is still plain when several close candidates are of its
+        family (pay tables and pay topics, say: they corroborate each other) and it leads every
+        close candidate of another family by the margin: "did you mean" would only ask the person
+        to pick between pieces of the same answer."""
+        kin = [s for s in close if s.family == best.family]
+        rival = next((s for s in close if s.family != best.family), None)
+        return len(kin) >= ONE_ANSWER_MIN_CLOSE and (rival is None or best.score - rival.score >= MARGIN)
 
     def _answered(
         self, best: Scored, found: list[Scored], query: Query, via: str, also: list[Scored] | None = None

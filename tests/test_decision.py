@@ -4,7 +4,7 @@ candidates of one family are parts of one answer, so the best is answered and th
 from __future__ import annotations
 
 from bot import ids
-from bot.answering import ANSWER_THRESHOLD, SUGGEST_THRESHOLD, Engine, Scored
+from bot.answering import ANSWER_THRESHOLD, SUGGEST_THRESHOLD, Engine, Reply, Scored
 from bot.parsing import parse
 from bot.refs import topic
 from bot.rendering import render
@@ -16,7 +16,7 @@ def scored(topic_id: str, score: float, family: str) -> Scored:
     return Scored(topic(topic_id), score, topic_id, family)
 
 
-def decide(engine: Engine, found: list[Scored], via: str = "dm") -> object:
+def decide(engine: Engine, found: list[Scored], via: str = "dm") -> Reply:
     return engine._decide(parse("x", engine.index, grammar=False), found, via)
 
 
@@ -58,3 +58,12 @@ def test_a_pay_question_naming_a_level_is_answered_with_that_levels_pay(engine: 
     assert reply.kind == "answer" and reply.card is not None
     text = str(render(reply.card).payload())
     assert "$236,875" in text and "$189,375" not in text  # senior's median, not mid-level's
+
+
+def test_a_close_rival_of_another_family_keeps_it_a_real_choice(engine: Engine) -> None:
+    found = [
+        scored("salary-senior-level", BELOW_BAR + 2, "salary"),
+        scored("salary-by-level", BELOW_BAR + 1, "salary"),
+        scored("career-ladder", BELOW_BAR, "level"),
+    ]
+    assert decide(engine, found).kind == "choices"
