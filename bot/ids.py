@@ -16,8 +16,20 @@ SHARE = "aieng_share"  # value: the ref of the card to post for everyone
 FEEDBACK_UP = "aieng_feedback_up"  # value: the ref of the card being rated
 FEEDBACK_DOWN = "aieng_feedback_down"
 NONE_OF_THESE = "aieng_none"  # value: the question that had no good match
+QUIZ = "aieng_quiz"  # opens the career quiz modal; value: where it was offered (help, assistant, plan)
+QUIZ_VIEW = "aieng_quiz"  # the quiz modal's callback_id
+PLAN_OPEN = "aieng_plan_open"  # a drill-down from a quiz plan: opens below it, so the plan stays
+PLAN_OPEN_PATTERN = re.compile(rf"^{PLAN_OPEN}(_\d+)?$")
 
-LISTENED_ACTIONS: tuple[str | re.Pattern[str], ...] = (OPEN_PATTERN, SHARE, FEEDBACK_UP, FEEDBACK_DOWN, NONE_OF_THESE)
+LISTENED_ACTIONS: tuple[str | re.Pattern[str], ...] = (
+    OPEN_PATTERN,
+    SHARE,
+    FEEDBACK_UP,
+    FEEDBACK_DOWN,
+    NONE_OF_THESE,
+    QUIZ,
+    PLAN_OPEN_PATTERN,
+)
 
 
 def open_action(position: int) -> str:

@@ -2,6 +2,7 @@
 
 /aieng salary senior     a slash command
 @aieng how do I ...?     a mention in a channel
+quiz                     the career quiz: its questions one by one (answer by number), then your plan
 anything else            a direct message
 3                        click button 3 of the last card
 """
@@ -13,11 +14,15 @@ from typing import TextIO
 from bot import ids
 from bot.answering import Engine, Reply
 from bot.cards import Button, Card
+from bot.cards.quiz import plan_card
+from bot.content import Library
 from bot.delivery import delivery_for
 from bot.errors import BotError
+from bot.quiz import Answers, asks_for_quiz, make_plan, questions, read_answers
 from bot.rendering import footer_buttons, text_lines
 
 PROMPT = "you> "
+QUIZ_PROMPT = "choice> "
 GOODBYE = ("quit", "exit", "bye", ":q")
 CLICK_NOTES = {
     ids.SHARE: "(posted in the channel for everyone)",
@@ -40,6 +45,12 @@ def run_chat(engine: Engine, lines: TextIO, out: TextIO) -> int:
             return 0
         if not line.strip():
             continue
+        if _wants_quiz(line.strip(), buttons):
+            plan = run_quiz(engine.library, lines, out)
+            if plan is not None:
+                buttons = list(plan.buttons)
+                out.write(render_for_terminal(plan, buttons) + "\n")
+            continue
         reply, shareable, note = _respond(engine, line.strip(), buttons)
         if reply is not None and reply.card is not None:
             buttons = [*reply.card.buttons, *footer_buttons(reply.card, shareable)]
@@ -47,6 +58,41 @@ def run_chat(engine: Engine, lines: TextIO, out: TextIO) -> int:
         if note:
             out.write(note + "\n")
         out.flush()
+
+
+def _wants_quiz(line: str, buttons: list[Button]) -> bool:
+    """`quiz` (or `/aieng quiz`), or the number of a card's quiz button."""
+    if line.isdigit():
+        return 1 <= int(line) <= len(buttons) and buttons[int(line) - 1].action == ids.QUIZ
+    return asks_for_quiz(_via(line)[1])
+
+
+def run_quiz(library: Library, lines: TextIO, out: TextIO) -> Card | None:
+    """Ask the quiz's questions in the terminal; the plan's card, or None if input ends first."""
+    chosen: dict[str, str | None] = {}
+    for number, question in enumerate(questions(library), start=1):
+        out.write(f"\nQuestion {number}: {question.text}\n")
+        out.write("".join(f"  [{i}] {c.label}\n" for i, c in enumerate(question.choices, start=1)))
+        choice = _read_choice(lines, out, len(question.choices))
+        if choice is None:
+            out.write("Quiz stopped; nothing was saved.\n")
+            return None
+        chosen[question.id] = question.choices[choice - 1].id
+    answers = read_answers(library, chosen)
+    return plan_card(library, make_plan(library, answers)) if isinstance(answers, Answers) else None
+
+
+def _read_choice(lines: TextIO, out: TextIO, count: int) -> int | None:
+    while True:
+        if lines.isatty():
+            out.write(QUIZ_PROMPT)
+            out.flush()
+        line = lines.readline()
+        if not line or line.strip().lower() in GOODBYE:
+            return None
+        if line.strip().isdigit() and 1 <= int(line.strip()) <= count:
+            return int(line.strip())
+        out.write(f"Type a number from 1 to {count}.\n")
 
 
 def _respond(engine: Engine, line: str, buttons: list[Button]) -> tuple[Reply | None, bool, str | None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.cards import Card
+from bot.cards.quiz import QUIZ_BUTTON
 from bot.text import clean_question
 
 MAX_TITLE = 60  # a thread title is a glance in the history list, not the whole question
@@ -36,7 +37,9 @@ def greeting_card() -> Card:
         kind="help",
         title="Hi! I answer AI engineering career questions",
         summary="Ask about pay by level and place, roles and how they compare, skills, roadmaps, hiring, "
-        "interviews or the job market. Every answer comes from curated articles and names its source.",
+        "interviews or the job market. Every answer comes from curated articles and names its source. "
+        "Not sure where to start? The career quiz asks five questions and gives you a plan.",
+        buttons=(QUIZ_BUTTON,),
     )
 
 

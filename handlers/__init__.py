@@ -6,11 +6,12 @@ from slack_bolt import App
 
 from bot.answering import Engine
 from bot.config import Settings
-from handlers import actions, assistant, commands, errors, messages
+from handlers import actions, assistant, commands, errors, messages, quiz
 
 
 def register(app: App, engine: Engine, settings: Settings) -> None:
     assistant.register(app, engine)  # middleware: takes assistant-thread messages before any listener
+    quiz.register(app, engine)  # before commands and actions: `/aieng quiz` and the quiz buttons are its
     commands.register(app, engine)
     messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions)
     actions.register(app, engine)

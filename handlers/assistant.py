@@ -29,8 +29,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.answering import Engine
+from bot.cards.quiz import quiz_offer_card
 from bot.delivery import message_payload
 from bot.panel import PROMPTS_TITLE, SUGGESTED_PROMPTS, greeting_card, thread_title
+from bot.quiz import asks_for_quiz
 from bot.rendering import render
 from handlers.common import logged_request, slack_call
 from handlers.errors import after_ack
@@ -97,6 +99,11 @@ def answer_in_thread(
         text = str(event.get("text") or "")
         if memory.first_question(str(event.get("channel")), str(event.get("thread_ts"))):
             _cosmetic("assistant.threads.setTitle", lambda: set_title(thread_title(text)))
+        if asks_for_quiz(text):  # a modal needs a click to open: offer the button
+            line.outcome = "quiz-offer"
+            with slack_call("chat.postMessage"):
+                say(**render(quiz_offer_card()).payload())
+            return
         _cosmetic("assistant.threads.setStatus", lambda: set_status(STATUS))
         line.reply = engine.answer(text, "dm")
         payload = message_payload("dm", line.reply)

@@ -242,7 +242,12 @@ class FakeSlack:
         if method == "chat.update":
             answer = {"ok": True, "channel": body.get("channel"), "ts": body.get("ts"), "text": body.get("text", "")}
             return 200, headers, _json(answer)
-        return 200, headers, _json({"ok": True})
+        if method in ("views.open", "views.update", "views.push"):
+            view = body.get("view")
+            view = json.loads(view) if isinstance(view, str) else (view or {})
+            opened = {**view, "id": f"V{next(self._ts):08d}", "state": {"values": {}}}
+            return 200, headers, _json({"ok": True, "view": opened})
+        return 200, headers, _json({"ok": True})  # assistant.threads.* and the rest: Slack's plain success
 
 
 def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:

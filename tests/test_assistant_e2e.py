@@ -21,6 +21,7 @@ from test_e2e_http import (
     wait_for_posts,
 )
 
+from bot import ids
 from bot.panel import SUGGESTED_PROMPTS
 
 
@@ -55,6 +56,7 @@ def test_a_new_thread_is_greeted_with_suggested_prompts(bot: BotServer, fake: Fa
     [greeting] = wait_for_posts(fake, "chat.postMessage", dm)
     assert greeting["thread_ts"] == thread
     assert_valid_card(greeting)
+    assert button(greeting, "Take the career quiz")["action_id"] == ids.QUIZ
 
 
 def test_a_question_in_the_thread_is_answered_once_in_that_thread(bot: BotServer, fake: FakeSlack) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import ids
 from bot.answering import Engine
 from bot.panel import MAX_TITLE, SUGGESTED_PROMPTS, Prompt, greeting_card, thread_title
 from bot.rendering import render
@@ -26,11 +27,12 @@ def test_there_are_three_or_four_prompts_with_distinct_answers(engine: Engine) -
     assert len(topics) == len(SUGGESTED_PROMPTS), "each prompt shows a different kind of answer"
 
 
-def test_the_greeting_is_a_valid_card_without_feedback_buttons() -> None:
-    message = render(greeting_card())
+def test_the_greeting_offers_the_quiz_and_no_feedback_buttons() -> None:
+    payload = render(greeting_card()).payload()
 
-    assert message.text.strip()
-    assert not any(b.to_dict()["type"] == "actions" and "👍" in str(b.to_dict()) for b in message.blocks)
+    elements = [e for b in payload["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert payload["text"].strip()
+    assert [e["action_id"] for e in elements] == [ids.QUIZ], "one button: the quiz; no 👍/👎 on a greeting"
 
 
 def test_a_short_question_is_its_own_title() -> None:

@@ -18,6 +18,7 @@ GRAMMAR = (
     ("interview", "how AI engineering interviews run"),
     ("learn", "courses, certifications, books and projects"),
     ("market", "demand and job-market figures"),
+    ("quiz", "five questions, then your plan: role and track, pay for your level and place, roadmap"),
     ("<any question>", "ask in your own words, e.g. what do senior AI engineers make in the bay area?"),
 )
 TOPIC_BUTTONS = (
@@ -46,7 +47,7 @@ def help_card(library: Library) -> Card:
         summary="Ask about salary, roles, skills, roadmaps, hiring, levels, interviews, learning or the market. "
         "Every answer comes from curated articles and names its source.",
         sections=(Section("Commands", lines), Section("Examples", _EXAMPLES)),
-        buttons=topic_buttons(library),
+        buttons=(*topic_buttons(library), Button("Career quiz", ids.QUIZ, "help")),
         ref=str(refs.menu("help")),
     )
 
