@@ -16,17 +16,25 @@ from bot import ids, refs
 from bot.candidates import CandidateFinder, Scored
 from bot.cards import Card, open_card, open_ref_text
 from bot.cards.alternatives import with_alternatives
-from bot.cards.menus import choices_card, fallback_card, help_card, none_of_these_card
+from bot.cards.menus import (
+    choices_card,
+    fallback_card,
+    greeting_card,
+    help_card,
+    none_of_these_card,
+    thanks_card,
+)
 from bot.content import Library
 from bot.entities import EntityIndex
 from bot.errors import BotError
 from bot.instructions import without_instructions
-from bot.intents import asks_for_help, compares
+from bot.intents import compares
 from bot.matching import Matcher
 from bot.models import Roadmap
 from bot.parsing import Query, parse
 from bot.refs import Ref
 from bot.routing import CommandRouter
+from bot.social import Social, social_intent
 from bot.text import clean_question, stem, words
 from bot.thresholds import ANSWER_THRESHOLD, CHANNEL_THRESHOLD, MARGIN, MAX_CHOICES, SUGGEST_THRESHOLD
 
@@ -68,16 +76,30 @@ class Engine:
             raise ValueError(f"via must be one of {VIAS}, not {via!r}")
         cleaned = clean_question(text)
         question = without_instructions(cleaned)
+        said = social_intent(question)
+        if via == "channel":
+            return self._unasked(question, said)
         if cleaned and not question:
             return self._fallback("", via)  # nothing but instructions to the bot
         grammar = via == "slash" or len(words(question)) <= GRAMMAR_MAX_WORDS
         query = parse(question, self.index, grammar=grammar)
-        if query.command == "help" or asks_for_help(question):
+        if query.command == "help" or said == "help":
             return Reply("help", help_card(self.library), "help", None, query=query)
+        if said is not None:
+            card = greeting_card(self.library) if said == "greeting" else thanks_card(self.library)
+            return Reply("help", card, "help", None, query=query)
         ref = self.router.route(query) if query.command else None
         if ref is not None:
             return self._reply_for(ref, None, (), query)
         return self._decide(query, self.finder.find(query), via)
+
+    def _unasked(self, question: str, said: Social | None) -> Reply:
+        """A channel message not addressed to the bot. The one rule for speaking unasked: only a question
+        the content confidently answers; never help, greetings, thanks, commands or empty text."""
+        query = parse(question, self.index, grammar=False)
+        if said is not None or not query.is_question:
+            return Reply("ignore", None, None, None, query=query)
+        return self._decide(query, self.finder.find(query), "channel")
 
     def click(self, action_id: str, value: str) -> Reply:
         """The reply to a button: the card its value names (OPEN, SHARE, feedback), or a recorded gap."""

@@ -1,4 +1,4 @@
-"""What a question's wording says about its intent: pay, help, comparing, defining.
+"""What a question's wording says about its intent: pay, comparing, defining (help, greetings, thanks: bot.social).
 
 Pure functions of the text (and the entities found in it); the engine weighs them.
 """
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from bot.matching import SALARY_WORDS, Terms
 from bot.parsing import Query
-from bot.text import stem, terms, words
+from bot.text import stem, words
 
 # "what do seniors make in SF?", "what engineers make?", "make $500k a year": "make" that ends a clause or
 # names a place, a period or a sum is about money ("make the move", "make it to prod" are not).
@@ -24,7 +24,6 @@ COMPARE_WORDS = frozenset(
     stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
 )
 _NEVER = re.compile(r"(?!)")
-_HELP_WORDS = frozenset(stem(w) for w in "help command commands topic topics usage bot".split())
 
 
 def asks_about_pay(text: str, q_terms: Terms) -> bool:
@@ -46,13 +45,6 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 def names_pay(text: str, pay_words: re.Pattern[str]) -> bool:
     """Does the text use one of the content's words for pay ("package", "CTC", "TC", "base")?"""
     return bool(pay_words.search(text.lower().replace("'", "").replace("’", "")))
-
-
-def asks_for_help(text: str) -> bool:
-    """ "help", "what can you do?", "what can you help me with?": nothing asked but what the bot does."""
-    lowered = set(words(text))
-    return bool(lowered & {"help", "commands"} or {"you", "do"} <= lowered) and not (set(terms(text)) - _HELP_WORDS)
-
 
 def compares(query: Query) -> bool:
     """Does the wording weigh things against each other ("vs", "different", "same")?"""

@@ -139,3 +139,27 @@ def none_of_these_card(library: Library) -> Card:
 
 def _exists(library: Library, ref: Ref) -> bool:
     return ref.kind != "t" or ref.parts[0] in library.entries
+
+
+def greeting_card(library: Library) -> Card:
+    """A short friendly reply to "hi": what the bot is for, the help card's topic buttons and the full help."""
+    return _social_card(
+        library,
+        "Hi! I'm aieng",
+        "I answer career questions about AI engineering from curated articles: salary, roles, skills, roadmaps, "
+        "hiring and more. Pick a topic, or ask in your own words.",
+    )
+
+
+def thanks_card(library: Library) -> Card:
+    return _social_card(library, "You're welcome!", "Anything else? Pick a topic, or ask in your own words.")
+
+
+def _social_card(library: Library, title: str, summary: str) -> Card:
+    return Card(
+        kind="help",
+        title=title,
+        summary=summary,
+        buttons=(*topic_buttons(library), open_button("All commands", refs.menu("help"))),
+        ref=str(refs.menu("help")),
+    )
