@@ -86,7 +86,14 @@ def register(app: App, engine: Engine) -> None:
         app.action(vote)(ack=acknowledge, lazy=[lazily(feedback)])
     # Registered last (Bolt runs the first listener that matches): a button this version no longer has,
     # on an old message, is answered (Engine.click refuses it with a BotError) rather than left spinning.
-    app.action(_ANY_ACTION)(ack=acknowledge, lazy=[lazily(handle_open)])
+    # Only a click on a message: a string pattern alone would also catch dialog submissions and
+    # cancellations and workflow-step edits, and the bot has no views whose elements could be ours.
+    unknown_click: dict[str, str | re.Pattern[str]] = {"type": "block_actions", "action_id": _ANY_ACTION}
+    app.action(unknown_click, matchers=[_on_a_message])(ack=acknowledge, lazy=[lazily(handle_open)])
+
+
+def _on_a_message(body: dict[str, Any]) -> bool:
+    return bool(_field(body, "container").get("type", "message") == "message")
 
 
 def acknowledge(ack: Ack) -> None:

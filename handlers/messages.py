@@ -6,6 +6,7 @@ one the content answers. Pay answers asked for in a channel go privately to the 
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -15,13 +16,21 @@ from bot.answering import Engine, Reply
 from bot.delivery import message_payload
 from handlers.common import logged_request, slack_call
 from handlers.errors import after_ack
+from handlers.message_text import person_text
 
-ANSWERED_SUBTYPES = (None, "thread_broadcast")
+# The subtypes of a person's own new message: plain, "also send to channel", with a file, /me.
+# Edits, deletions, joins and leaves, bots' messages and the rest are never answered.
+ANSWERED_SUBTYPES = (None, "thread_broadcast", "file_share", "me_message")
+
+log = logging.getLogger("aieng.messages")
 
 
 def handle_mention(event: dict[str, Any], client: WebClient, engine: Engine) -> None:
     with logged_request("mention") as line:
-        line.reply = engine.answer(str(event.get("text") or ""), "mention")
+        if not event.get("channel"):
+            line.outcome = "dropped"  # a trimmed event: nowhere to reply (the request line says so once)
+            return
+        line.reply = engine.answer(person_text(event), "mention")
         deliver(client, event, "mention", line.reply)
 
 
@@ -31,12 +40,9 @@ def handle_message(
     """A DM, or a channel message the bot was not mentioned in (mentions come as app_mention)."""
     via = "dm" if event.get("channel_type") == "im" else "channel"
     with logged_request(via) as line:
-        text = str(event.get("text") or "")
-        bot_user = context.get("bot_user_id")
-        if (
-            event.get("subtype") not in ANSWERED_SUBTYPES
-            or event.get("bot_id")
-            or (via == "channel" and (not answer_channel_questions or (bot_user and f"<@{bot_user}>" in text)))
+        text = person_text(event)
+        if not _from_a_person(event, context.get("bot_user_id")) or (
+            via == "channel" and (not answer_channel_questions or _mentions(text, context.get("bot_user_id")))
         ):
             line.outcome = "ignore"  # an edit, a bot's message, or a mention (answered as app_mention)
             return
@@ -45,18 +51,37 @@ def handle_message(
             deliver(client, event, via, line.reply)
 
 
+def _from_a_person(event: dict[str, Any], bot_user: object) -> bool:
+    """A person's own new message, somewhere a reply can go: not an edit, a join, a bot or the bot itself."""
+    return (
+        event.get("subtype") in ANSWERED_SUBTYPES
+        and not event.get("bot_id")
+        and bool(event.get("user"))
+        and event.get("user") != bot_user
+        and bool(event.get("channel"))
+    )
+
+
+def _mentions(text: str, bot_user: object) -> bool:
+    return bool(bot_user) and f"<@{bot_user}>" in text
+
+
 def deliver(client: WebClient, event: dict[str, Any], via: str, reply: Reply) -> None:
     payload = message_payload(via, reply)
     if not payload:
         return
     private = payload.pop("response_type", None) == "ephemeral"
     thread_ts = event.get("thread_ts") or (event.get("ts") if via != "dm" else None)
+    channel, user = str(event.get("channel") or ""), str(event.get("user") or "")
+    if not channel or (private and not user):
+        log.warning("reply dropped: the event names no %s to reply to", "user" if channel else "channel")
+        return
     if private:
         with slack_call("chat.postEphemeral"):
-            client.chat_postEphemeral(channel=event["channel"], user=event["user"], thread_ts=thread_ts, **payload)
+            client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, **payload)
     else:
         with slack_call("chat.postMessage"):
-            client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, **payload)
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, **payload)
 
 
 def register(app: App, engine: Engine, *, answer_channel_questions: bool) -> None:
