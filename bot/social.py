@@ -50,9 +50,7 @@ _GREETING_WORDS = frozenset(
 _GREETING_FILLER = _stems("there everyone all team folks bot aieng good day nice meet you again") | _stems(
     " ".join(_GREETING_WORDS)
 )
-_THANKS_WORDS = frozenset(
-    "thanks thank thx ty tysm tyvm cheers appreciate appreciated thankyou thanx kudos".split()
-)
+_THANKS_WORDS = frozenset("thanks thank thx ty tysm tyvm cheers appreciate appreciated thankyou thanx kudos".split())
 _THANKS_FILLER = _stems(
     """
     much lot lots great awesome helpful useful perfect cool nice amazing super help info information answer
