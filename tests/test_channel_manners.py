@@ -104,7 +104,7 @@ def test_a_channel_message_that_is_not_a_question_the_content_answers_is_ignored
 
 
 def test_a_channel_statement_is_ignored_even_when_the_content_covers_its_topic(engine: Engine) -> None:
-    statement = "senior AI engineers make a lot in the bay area"
+    statement = "I heard staff AI engineers in london earn a lot"
     assert engine.answer(statement, "dm").kind == "answer", "the content does cover it"
 
     assert engine.answer(statement, "channel").kind == "ignore"
