@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench load score clean
+.PHONY: run test lint check bench card-lengths load score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ score: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+card-lengths: $(STAMP)  # how long the answer cards to both development sets are (see bench/README.md)
+	$(BIN)/python -m bench.card_lengths
 
 load: $(STAMP)  # 50 concurrent signed slash commands for 30 s on loopback (not part of `make test`)
 	$(BIN)/python scripts/load_test.py --clients 50 --seconds 30

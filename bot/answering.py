@@ -30,7 +30,7 @@ from bot.errors import BotError
 from bot.instructions import without_instructions
 from bot.intents import compares
 from bot.matching import Matcher
-from bot.models import Roadmap
+from bot.models import Phase, Roadmap
 from bot.parsing import Query, parse
 from bot.refs import Ref
 from bot.routing import CommandRouter
@@ -187,13 +187,22 @@ def record_gap(reason: str, question: str) -> None:
 
 
 def _phase_index(roadmap: Roadmap, asked: frozenset[str]) -> int | None:
-    """The phase a question names by all the words of its id ("week 3" -> week-3, "mlops part" -> mlops)."""
+    """The phase a question names by all the words of its id ("week 3" -> week-3, "mlops part" -> mlops)
+    or of its title's number ("step 2" -> "Step 2: Expand ML knowledge")."""
     best: tuple[int, int] | None = None
     for index, phase in enumerate(roadmap.phases):
-        id_words = {stem(w) for w in phase.id.split("-")}
-        if id_words <= asked and (best is None or len(id_words) > best[0]):
-            best = (len(id_words), index)
+        for name in _phase_names(phase):
+            if name <= asked and (best is None or len(name) > best[0]):
+                best = (len(name), index)
     return best[1] if best else None
+
+
+def _phase_names(phase: Phase) -> list[set[str]]:
+    names = [{stem(w) for w in phase.id.split("-")}]
+    number, colon, _ = phase.title.partition(":")
+    if colon and any(ch.isdigit() for ch in number):
+        names.append({stem(w) for w in words(number)})
+    return names
 
 
 def _topic_of(value: str) -> str | None:

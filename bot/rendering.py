@@ -108,7 +108,8 @@ def _line_blocks(section: Section) -> Iterator[Block]:
 
 
 def _field_text(label: str, value: str) -> str:
-    return _cut(f"*{escape_mrkdwn(label)}*\n{escape_mrkdwn(value)}", MAX_FIELD)
+    text = f"*{escape_mrkdwn(label)}*\n{escape_mrkdwn(value)}" if value else f"*{escape_mrkdwn(label)}*"
+    return _cut(text, MAX_FIELD)
 
 
 def footer_buttons(card: Card, shareable: bool) -> list[Button]:
@@ -148,6 +149,23 @@ def _bullet(text: str) -> str:
     return "  • " + text.replace("\n", "\n    ")
 
 
+SHOWN_BLOCKS = ("header", "section", "context")
+
+
+def visible_text(payload: dict[str, Any]) -> str:
+    """What Slack shows of a message in the channel: the text of its header, section (text and
+    fields) and context blocks. Not button labels, nor the `text` fallback (notifications only)."""
+    parts: list[str] = []
+    for block in payload.get("blocks", []):
+        if block["type"] not in SHOWN_BLOCKS:
+            continue
+        if "text" in block:
+            parts.append(block["text"]["text"])
+        parts += [f["text"] for f in block.get("fields", [])]
+        parts += [e["text"] for e in block.get("elements", []) if "text" in e]
+    return "\n".join(parts)
+
+
 def plain_text(card: Card) -> str:
     """The notification and screen-reader text: the card without its buttons, escaped, capped."""
     return _cut(escape_mrkdwn("\n".join(text_lines(card, underline=False))), MAX_TEXT)
@@ -165,7 +183,7 @@ def text_lines(card: Card, underline: bool = True) -> list[str]:
         if section.heading:
             lines.append(f"{section.heading}:")
         lines += [_bullet(line) for line in section.lines]
-        lines += [_bullet(f"{f.label}: {f.value}") for f in section.fields]
+        lines += [_bullet(f"{f.label}: {f.value}" if f.value else f.label) for f in section.fields]
     if card.sources:
         lines += ["", "Sources: " + " · ".join(card.sources)]
     return lines

@@ -80,11 +80,12 @@ def test_batch_stale_button_is_an_error_line(engine: Engine) -> None:
 
 def test_local_chat_walks_a_roadmap_with_numbers(engine: Engine) -> None:
     out = io.StringIO()
-    run_chat(engine, io.StringIO("/aieng roadmap ds\n1\n1\n2\n1\n9\nquit\n"), out)
+    # the roadmap, its first phase, that phase's first step (after Back, Previous, Next), Next step, Back
+    run_chat(engine, io.StringIO("/aieng roadmap ds\n1\n4\n3\n1\n12\nquit\n"), out)
     text = out.getvalue()
     assert "Data scientist to AI engineer" in text or "data scientist" in text.lower()
     assert "Phase 1 of" in text and "Step 1 of" in text and "Step 2 of" in text
-    assert "No button 9" in text
+    assert "No button 12" in text
 
 
 def test_local_chat_reads_slash_mention_and_dm(engine: Engine) -> None:

@@ -486,7 +486,8 @@ def test_feedback_buttons_get_a_private_thanks(bot: BotServer, fake: FakeSlack, 
 
 def test_a_whole_roadmap_can_be_walked_with_buttons(bot: BotServer, fake: FakeSlack) -> None:
     """From `/aieng roadmap swe`: every phase, every step, and every Back / Next / Previous button,
-    following only what the cards themselves offer."""
+    following only what the cards themselves offer. Next and Previous walk one article's plan, across
+    its phases; at the plan's ends they lead to the overviews, in the same place."""
     overview = slash_card(bot, fake, "roadmap swe")
     phase_buttons = numbered(overview)
     assert len(phase_buttons) >= 2, "a roadmap has phases to open"
@@ -499,15 +500,22 @@ def test_a_whole_roadmap_can_be_walked_with_buttons(bot: BotServer, fake: FakeSl
     assert len({header(p) for p in phases}) == len(phases), "each phase button opens its own phase"
 
     extras: dict[str, dict[str, Any]] = {}  # every other button seen on the way, clicked once
-    _walk_siblings(bot, fake, overview, phases, "phase", extras)
-    for phase in phases:
-        step_buttons = numbered(phase)
-        assert step_buttons, f"phase {header(phase)!r} has steps"
-        steps = [click(bot, fake, b) for b in step_buttons]
-        for step_button, step in zip(step_buttons, steps, strict=True):
-            assert_valid_card(step)
-            assert _label_core(step_button) in header(step)
-        _walk_siblings(bot, fake, phase, steps, "step", extras)
+    plans = _plans(phases)
+    assert len(plans) == 2, "the SWE roadmap holds two articles' plans, each its own walk"
+    for plan in plans:
+        _walk_chain(bot, fake, overview, [phases[i] for i in plan], "phase", overview, extras)
+        steps = []
+        for i in plan:
+            step_buttons = numbered(phases[i])
+            assert step_buttons, f"phase {header(phases[i])!r} has steps"
+            these = [click(bot, fake, b) for b in step_buttons]
+            for step_button, step in zip(step_buttons, these, strict=True):
+                assert_valid_card(step)
+                assert _label_core(step_button) in header(step)
+                assert click(bot, fake, button(step, "Back"))["blocks"] == phases[i]["blocks"]
+            steps += these
+        first_phase = phases[plan[0]]
+        _walk_chain(bot, fake, first_phase, steps, "step", overview, extras, before_first="Phase overview")
 
     back_to_list = button(overview, "All roadmaps")
     assert_valid_card(click(bot, fake, back_to_list))
@@ -515,29 +523,52 @@ def test_a_whole_roadmap_can_be_walked_with_buttons(bot: BotServer, fake: FakeSl
         assert_valid_card(click(bot, fake, extra))
 
 
-def _walk_siblings(
+def _plans(phases: list[dict[str, Any]]) -> list[list[int]]:
+    """Runs of phases that Next phase links, found from the cards' own headings ("... of the X plan")."""
+    plans: list[list[int]] = []
+    for i, phase in enumerate(phases):
+        plan = _section_heading(phase).partition(" of the ")[2]
+        if plans and _section_heading(phases[plans[-1][-1]]).partition(" of the ")[2] == plan:
+            plans[-1].append(i)
+        else:
+            plans.append([i])
+    return plans
+
+
+def _section_heading(card: dict[str, Any]) -> str:
+    sections = [b["text"]["text"] for b in card["blocks"] if b["type"] == "section" and "text" in b]
+    text: str = next(t for t in sections if "steps*" in t)
+    return text.split("\n")[0]
+
+
+def _walk_chain(
     bot: BotServer,
     fake: FakeSlack,
-    parent: dict[str, Any],
-    children: list[dict[str, Any]],
+    back_to: dict[str, Any],
+    chain: list[dict[str, Any]],
     noun: str,
+    overview: dict[str, Any],
     extras: dict[str, dict[str, Any]],
+    before_first: str = "Roadmap overview",
 ) -> None:
-    """Back leads to `parent`; Next/Previous lead to the neighbouring child and exist only where one does."""
-    for i, child in enumerate(children):
-        assert click(bot, fake, button(child, "Back"))["blocks"] == parent["blocks"], f"Back from {header(child)!r}"
-        if i + 1 < len(children):
-            after = click(bot, fake, button(child, f"Next {noun}"))
-            assert after["blocks"] == children[i + 1]["blocks"], f"Next {noun} from {header(child)!r}"
-        else:
-            assert not has_button(child, f"Next {noun}"), f"the last {noun} has no Next"
+    """Every card of `chain` starts with Back, Previous and Next in that order. Next leads to the
+    following card (the last card's to the roadmap overview), Previous to the one before (the first
+    card's to `before_first`); Back leads to `back_to` for phases."""
+    for i, card in enumerate(chain):
+        labels = [b["text"]["text"] for b in buttons(card)]
+        following = f"Next {noun}" if i + 1 < len(chain) else "Roadmap overview"
+        previous = f"Previous {noun}" if i > 0 else before_first
+        assert labels[:3] == ["Back", previous, following], f"the first three buttons of {header(card)!r}"
+        if noun == "phase":
+            assert click(bot, fake, button(card, "Back"))["blocks"] == back_to["blocks"]
+        after = click(bot, fake, buttons(card)[2])
+        expected = chain[i + 1] if i + 1 < len(chain) else overview
+        assert after["blocks"] == expected["blocks"], f"Next from {header(card)!r}"
         if i > 0:
-            before = click(bot, fake, button(child, f"Previous {noun}"))
-            assert before["blocks"] == children[i - 1]["blocks"], f"Previous {noun} from {header(child)!r}"
-        else:
-            assert not has_button(child, f"Previous {noun}"), f"the first {noun} has no Previous"
+            before = click(bot, fake, buttons(card)[1])
+            assert before["blocks"] == chain[i - 1]["blocks"], f"Previous from {header(card)!r}"
         navigation = {"Back", f"Next {noun}", f"Previous {noun}", "Share in channel", "👍", "👎"}
-        for other in buttons(child):
+        for other in buttons(card):
             if other["text"]["text"] not in navigation and not NUMBERED.match(other["text"]["text"]):
                 extras.setdefault(other["value"], other)
 

@@ -1,7 +1,10 @@
-"""Roadmap cards for drill-down: a roadmap's phases, a phase's steps, a step's resources.
+"""Roadmap cards for drill-down: a roadmap's plans and phases, a phase's steps, a step's resources.
 
-Each level has Back (one level up) and Previous/Next (siblings), so a whole roadmap can be walked
-with buttons alone.
+A roadmap may hold the plans of several articles for the same track; consecutive phases citing the
+same article are one plan. The overview lists each plan under its own heading, and Previous/Next
+walk one plan only: from the last step of a phase into the first step of the plan's next phase,
+never from one article's plan into another's. Phase and step cards always start with the same
+three buttons, Back, Previous and Next, so they never move under the reader's thumb.
 """
 
 from __future__ import annotations
@@ -9,59 +12,110 @@ from __future__ import annotations
 from bot import refs
 from bot.cards.model import Button, Card, Section, figure_field, open_button, point_line, source_line
 from bot.content import Library
-from bot.models import Roadmap
+from bot.models import Phase, Roadmap
 
 MAX_LABEL = 70  # Slack cuts button text at 75 characters
+Position = tuple[int, int]  # (phase, step)
+Link = tuple[str, refs.Ref]  # a button's label and where it leads
+# Where Previous and Next lead at the ends of a plan, in their place so no button moves.
+OVERVIEW = "Roadmap overview"
+PHASE = "Phase overview"
 
 
 def roadmap_card(library: Library, roadmap_id: str, phase: int | None = None, step: int | None = None) -> Card:
     roadmap = library.roadmaps[roadmap_id]
     if phase is None:
-        return _overview(library, roadmap)
+        return overview_card(library, roadmap_id)
     if step is None:
         return _phase(library, roadmap, phase)
     return _step(library, roadmap, phase, step)
 
 
-def _overview(library: Library, roadmap: Roadmap) -> Card:
-    phases = tuple(
-        f"{i + 1}. {p.title}" + (f" ({p.duration}, {library.sources[p.source].name})" if p.duration else "")
-        for i, p in enumerate(roadmap.phases)
-    )
-    sections = [Section("Phases", phases)]
+def plans(roadmap: Roadmap) -> list[tuple[int, ...]]:
+    """The roadmap's phases grouped into plans: runs of consecutive phases citing one article."""
+    grouped: list[list[int]] = []
+    for index, phase in enumerate(roadmap.phases):
+        if grouped and roadmap.phases[grouped[-1][-1]].source == phase.source:
+            grouped[-1].append(index)
+        else:
+            grouped.append([index])
+    return [tuple(plan) for plan in grouped]
+
+
+def plan_of(roadmap: Roadmap, phase: int) -> tuple[int, ...]:
+    return next(plan for plan in plans(roadmap) if phase in plan)
+
+
+def overview_card(library: Library, roadmap_id: str) -> Card:
+    """The roadmap: its figures, each article's plan under its own heading, and its points."""
+    roadmap = library.roadmaps[roadmap_id]
+    sections = [*_plan_sections(library, roadmap)]
     if roadmap.figures:
         sections.insert(0, Section(None, (), tuple(figure_field(library, f) for f in roadmap.figures[:10])))
     if roadmap.points:
         sections.append(Section(None, tuple(point_line(library, p) for p in roadmap.points)))
-    buttons = [
-        open_button(_label(f"{i + 1}. {p.title}"), refs.roadmap(roadmap.id, i)) for i, p in enumerate(roadmap.phases)
+    phase_buttons = [
+        open_button(_label(f"{n}. {roadmap.phases[i].title}"), refs.roadmap(roadmap.id, i))
+        for plan in plans(roadmap)
+        for n, i in enumerate(plan, 1)
     ]
-    buttons.append(open_button("All roadmaps", refs.menu("roadmaps")))
     return Card(
         kind="answer",
         title=roadmap.title,
         summary=roadmap.summary,
         sections=tuple(sections),
         sources=source_line(library, [*roadmap.figures, *roadmap.points, *roadmap.phases]),
-        buttons=tuple(buttons),
+        buttons=(*phase_buttons, open_button("All roadmaps", refs.menu("roadmaps"))),
         ref=str(refs.roadmap(roadmap.id)),
     )
 
 
+def _plan_sections(library: Library, roadmap: Roadmap) -> list[Section]:
+    grouped = plans(roadmap)
+    sections = []
+    for plan in grouped:
+        lines = tuple(_phase_line(n, roadmap.phases[i]) for n, i in enumerate(plan, 1))
+        heading = _plan_name(library, roadmap, plan[0]) if len(grouped) > 1 else "Phases"
+        sections.append(Section(heading, lines))
+    return sections
+
+
+def _phase_line(number: int, phase: Phase) -> str:
+    return f"{number}. {phase.title}" + (f" ({phase.duration})" if phase.duration else "")
+
+
+def _plan_name(library: Library, roadmap: Roadmap, phase: int) -> str:
+    return f"{library.sources[roadmap.phases[phase].source].name} plan"
+
+
+def _where(library: Library, roadmap: Roadmap, phase: int) -> str:
+    """'phase 2 of 4' or, in a roadmap of several plans, 'phase 2 of 4 of the Startupbricks plan'."""
+    plan = plan_of(roadmap, phase)
+    where = f"phase {plan.index(phase) + 1} of {len(plan)}"
+    return where if len(plans(roadmap)) == 1 else f"{where} of the {_plan_name(library, roadmap, phase)}"
+
+
 def _phase(library: Library, roadmap: Roadmap, index: int) -> Card:
     phase = roadmap.phases[index]
+    plan = plan_of(roadmap, index)
     steps = tuple(f"{j + 1}. {s.title}: {s.detail}" for j, s in enumerate(phase.steps))
     duration = f" ({phase.duration})" if phase.duration else ""
-    buttons = [
+    at = plan.index(index)
+    overview = refs.roadmap(roadmap.id)
+    buttons = _nav(
+        ("Back", overview),
+        ("Previous phase", refs.roadmap(roadmap.id, plan[at - 1])) if at > 0 else (OVERVIEW, overview),
+        ("Next phase", refs.roadmap(roadmap.id, plan[at + 1])) if at + 1 < len(plan) else (OVERVIEW, overview),
+    )
+    buttons += [
         open_button(_label(f"{j + 1}. {s.title}"), refs.roadmap(roadmap.id, index, j))
         for j, s in enumerate(phase.steps)
     ]
-    buttons += _siblings(roadmap.id, (), index, len(roadmap.phases), "phase")
     return Card(
         kind="answer",
         title=_label(f"{roadmap.title}: {phase.title}{duration}", 150),
         summary=phase.summary,
-        sections=(Section(f"Phase {index + 1} of {len(roadmap.phases)}: steps", steps),),
+        sections=(Section(f"{_capitalized(_where(library, roadmap, index))}: steps", steps),),
         sources=source_line(library, [phase]),
         buttons=tuple(buttons),
         ref=str(refs.roadmap(roadmap.id, index)),
@@ -74,13 +128,22 @@ def _step(library: Library, roadmap: Roadmap, phase_index: int, index: int) -> C
     sections = [Section(f"Step {index + 1} of {len(phase.steps)} in {phase.title}", (step.detail,))]
     if step.resources:
         sections.append(Section("Resources", tuple(step.resources)))
-    buttons = _siblings(roadmap.id, (phase_index,), index, len(phase.steps), "step")
+    walk = _plan_steps(roadmap, phase_index)
+    at = walk.index((phase_index, index))
+    phase_ref = refs.roadmap(roadmap.id, phase_index)
+    buttons = _nav(
+        ("Back", phase_ref),
+        ("Previous step", refs.roadmap(roadmap.id, *walk[at - 1])) if at > 0 else (PHASE, phase_ref),
+        ("Next step", refs.roadmap(roadmap.id, *walk[at + 1]))
+        if at + 1 < len(walk)
+        else (OVERVIEW, refs.roadmap(roadmap.id)),
+    )
     if step.skill and step.skill in library.entries:
         buttons.append(open_button(_label(f"Skill: {library.entries[step.skill].topic.title}"), refs.topic(step.skill)))
     return Card(
         kind="answer",
         title=_label(step.title, 150),
-        summary=f"Part of {roadmap.title}, phase {phase_index + 1}: {phase.title}.",
+        summary=f"Part of {roadmap.title}, {_where(library, roadmap, phase_index)}: {phase.title}.",
         sections=tuple(sections),
         sources=source_line(library, [phase]),
         buttons=tuple(buttons),
@@ -88,13 +151,22 @@ def _step(library: Library, roadmap: Roadmap, phase_index: int, index: int) -> C
     )
 
 
-def _siblings(roadmap_id: str, parent: tuple[int, ...], index: int, count: int, noun: str) -> list[Button]:
-    buttons = [open_button("Back", refs.roadmap(roadmap_id, *parent))]
-    if index > 0:
-        buttons.append(open_button(f"Previous {noun}", refs.roadmap(roadmap_id, *parent, index - 1)))
-    if index + 1 < count:
-        buttons.append(open_button(f"Next {noun}", refs.roadmap(roadmap_id, *parent, index + 1), "primary"))
-    return buttons
+def _plan_steps(roadmap: Roadmap, phase: int) -> list[Position]:
+    """Every step of the phase's plan in reading order, across its phases."""
+    return [(p, s) for p in plan_of(roadmap, phase) for s in range(len(roadmap.phases[p].steps))]
+
+
+def _nav(back: Link, previous: Link, following: Link) -> list[Button]:
+    """Back, Previous and Next, always these three in this order (Next the primary one)."""
+    return [
+        open_button(*back),
+        open_button(previous[0], previous[1]),
+        open_button(following[0], following[1], "primary"),
+    ]
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _label(text: str, limit: int = MAX_LABEL) -> str:

@@ -1,0 +1,86 @@
+"""Roadmaps read as one path: each article's plan on its own, Next/Previous across phases, buttons that stay put."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot import refs
+from bot.answering import Engine
+from bot.cards import Card, open_card, open_ref_text
+from bot.cards.roadmap import plans
+from bot.content import Library
+from bot.models import Roadmap
+from bot.refs import parse_ref
+
+NAV = 3  # Back, Previous, Next: the first three buttons of every phase and step card
+
+
+def _steps(library: Library) -> Iterator[tuple[Roadmap, int, int]]:
+    for roadmap in library.roadmaps.values():
+        for p, phase in enumerate(roadmap.phases):
+            for s in range(len(phase.steps)):
+                yield roadmap, p, s
+
+
+def _position(value: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in parse_ref(value).parts[1:])
+
+
+def _next(card: Card) -> str:
+    return card.buttons[2].value
+
+
+def test_next_from_the_last_step_of_a_phase_opens_the_first_step_of_the_next_phase(library: Library) -> None:
+    crossed = 0
+    for roadmap in library.roadmaps.values():
+        for plan in plans(roadmap):
+            for here, there in zip(plan, plan[1:], strict=False):
+                last = len(roadmap.phases[here].steps) - 1
+                card = open_card(library, refs.roadmap(roadmap.id, here, last))
+                assert card.buttons[2].label == "Next step"
+                assert _position(_next(card)) == (there, 0)
+                back = open_ref_text(library, card.buttons[2].value)
+                assert _position(back.buttons[1].value) == (here, last), "and Previous leads back"
+                crossed += 1
+    assert crossed >= 10
+
+
+def test_next_never_leads_from_one_articles_plan_into_anothers(library: Library) -> None:
+    for roadmap, p, s in _steps(library):
+        card = open_card(library, refs.roadmap(roadmap.id, p, s))
+        target = _position(_next(card))
+        if len(target) == 2:
+            assert roadmap.phases[target[0]].source == roadmap.phases[p].source, card.title
+        else:
+            assert target == () and card.buttons[2].label == "Roadmap overview", "the plan's end leads home"
+
+
+def test_the_software_engineer_roadmap_shows_each_articles_plan_in_its_own_section(library: Library) -> None:
+    roadmap = library.roadmaps["swe-to-ai-engineer"]
+    assert len(plans(roadmap)) == 2
+    card = open_card(library, refs.roadmap(roadmap.id))
+    headings = [s.heading for s in card.sections if s.heading]
+    assert headings == ["Startupbricks plan", "Consultancy guide plan"]
+    consultancy = next(s for s in card.sections if s.heading == "Consultancy guide plan")
+    assert consultancy.lines[0].startswith("1. "), "the second plan is not a fifth step of the first"
+    last_startupbricks = open_card(library, refs.roadmap(roadmap.id, 3, len(roadmap.phases[3].steps) - 1))
+    assert _position(_next(last_startupbricks)) == ()
+
+
+def test_back_previous_and_next_keep_their_places_on_every_phase_and_step_card(library: Library) -> None:
+    cards = [open_card(library, refs.roadmap(r.id, p)) for r in library.roadmaps.values() for p in range(len(r.phases))]
+    cards += [open_card(library, refs.roadmap(r.id, p, s)) for r, p, s in _steps(library)]
+    for card in cards:
+        labels = [b.label for b in card.buttons[:NAV]]
+        assert labels[0] == "Back", card.title
+        assert labels[1] in ("Previous step", "Previous phase", "Phase overview", "Roadmap overview"), card.title
+        assert labels[2] in ("Next step", "Next phase", "Roadmap overview"), card.title
+        assert card.buttons[2].style == "primary"
+        assert all(b.label not in ("Back", "Next step", "Previous step") for b in card.buttons[NAV:])
+
+
+def test_a_question_naming_a_numbered_step_of_a_plan_opens_that_phase(engine: Engine, library: Library) -> None:
+    roadmap = library.roadmaps["ds-to-ai-engineer"]
+    second = next(i for i, p in enumerate(roadmap.phases) if p.title.startswith("Step 2:"))
+    reply = engine.answer("roadmap ds step 2", "slash")
+    assert reply.card is not None and reply.card.ref == str(refs.roadmap(roadmap.id, second))
