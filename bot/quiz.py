@@ -14,9 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.cards.salary import chain, has_figures, salary_answer
 from bot.content import Library
 from bot.models import Figure, Phase, Point, Roadmap, Role, SalaryFigure, Step
-from bot.text import clean_question, has_figure
+from bot.refs import SalaryQuery
+from bot.text import clean_question
 
 QuestionId = Literal["background", "years", "goal", "location", "company"]
 QUESTION_IDS: tuple[QuestionId, ...] = ("background", "years", "goal", "location", "company")
@@ -98,7 +100,7 @@ def asks_for_quiz(text: str) -> bool:
 
 
 def questions(library: Library) -> tuple[Question, ...]:
-    places = [Choice(loc.id, loc.name) for loc in library.locations.values() if _has_figures(library, loc.id)]
+    places = [Choice(loc.id, loc.name) for loc in library.locations.values() if has_figures(library, loc.id)]
     companies = [Choice(c.id, c.name) for c in library.company_types.values()]
     choices: dict[QuestionId, tuple[Choice, ...]] = {
         "background": BACKGROUNDS,
@@ -197,66 +199,44 @@ def make_plan(library: Library, answers: Answers) -> Plan:
 
 
 def pay_for(library: Library, level: str, location: str, company: str) -> Pay:
-    figures = [f for f in library.salary_figures if not f.specialization and not f.role]
+    """The salary card's answer for the level in the place (bot.cards.salary decides what fits and
+    what is nearest), then the company type's own figures there, then, in the US, the level's
+    figures the articles tie to no place: each article's figures side by side."""
     level_name = library.levels[level].title
-    place = library.locations[location].name if location in library.locations else None
-    in_us = location == NATIONAL or (place is not None and library.locations[location].within == NATIONAL)
-    fits_company = [f for f in figures if f.company_type in (None, company)]
-    groups: list[PayGroup] = []
-
-    def add(heading: str, chosen: list[SalaryFigure]) -> None:
-        shown = {id(f) for g in groups for f in g.figures}
-        fresh = tuple(f for f in chosen if id(f) not in shown)
-        if fresh:
-            groups.append(PayGroup(heading, fresh))
-
-    here = [f for f in fits_company if level in f.levels and location in f.locations]
-    add(f"{level_name}, {place}", here)
-    if place and location != NATIONAL:
-        add(f"{place}, any level", [f for f in fits_company if not f.levels and location in f.locations])
+    if location not in library.locations:  # "somewhere else"
+        us = salary_answer(library, SalaryQuery(levels=(level,)))
+        national = [f for g in us.groups for f in g.figures if list(f.locations) == [NATIONAL]]
+        group = PayGroup(f"Nearest: {level_name}, US national figures, for comparison", tuple(national))
+        return Pay(False, "The articles give no figure for your place.", (group,) if national else ())
+    place = library.locations[location].name
+    answer = salary_answer(library, SalaryQuery(levels=(level,), locations=(location,)))
+    around = set(chain(library, location))
+    own = around - {NATIONAL} if location != NATIONAL else around  # national figures are the fallback
+    exact = any(level in f.levels and own & set(f.locations) for g in answer.groups for f in g.figures)
+    groups = [PayGroup(g.heading or f"{level_name}, {place}", g.figures) for g in answer.groups]
+    note = None if exact else answer.lead
     if company in library.company_types:
-        add(library.company_types[company].name, _company_figures(figures, level, location, company, in_us))
-    note = None
-    if not here:
-        note = (
-            "The articles give no figure for your place."
-            if place is None
-            else f"The articles give no figure for a {_lower_first(level_name)} in {place}."
-        )
-        if place is not None:
-            add(f"Nearest: other levels in {place}", [f for f in figures if _plain(f) and location in f.locations])
-        if in_us or place is None:
-            national = [f for f in figures if _plain(f) and level in f.levels and list(f.locations) == [NATIONAL]]
-            add(f"Nearest: {level_name}, {library.locations[NATIONAL].name}", national)
-    if in_us:
-        unplaced = [f for f in figures if _plain(f) and level in f.levels and not f.locations]
-        add(f"{level_name}, no place named by the article", unplaced)
-    return Pay(exact=bool(here), note=note, groups=tuple(groups))
+        name = library.company_types[company].name
+        tied = salary_answer(library, SalaryQuery(levels=(level,), locations=(location,), company_types=(company,)))
+        groups += [PayGroup(f"{name}: {g.heading}" if g.heading else name, g.figures) for g in tied.groups]
+    if NATIONAL in around:
+        unplaced = [f for f in library.salary_figures if _plain(f) and level in f.levels and not f.locations]
+        groups.append(PayGroup(f"{level_name}, no place named by the article", tuple(unplaced)))
+    return Pay(exact, note, _without_repeats(groups))
 
 
-def _company_figures(
-    figures: list[SalaryFigure], level: str, location: str, company: str, in_us: bool
-) -> list[SalaryFigure]:
-    """A company type's figures that fit the level (or name none) and the place: tagged with it, US
-    national for a US place, or tagged with no place. Outside the US, an untagged item is shown only
-    when it states no figure ("lower base, higher equity potential"): the articles' amounts are dollars."""
-
-    def fits_place(f: SalaryFigure) -> bool:
-        if location in f.locations or (in_us and list(f.locations) == [NATIONAL]):
-            return True
-        return not f.locations and (in_us or not has_figure(f.value))
-
-    return [f for f in figures if f.company_type == company and (not f.levels or level in f.levels) and fits_place(f)]
+def _without_repeats(groups: list[PayGroup]) -> tuple[PayGroup, ...]:
+    """Each figure once, in the first group that shows it; empty groups dropped."""
+    seen: set[int] = set()
+    kept = []
+    for group in groups:
+        fresh = tuple(f for f in group.figures if id(f) not in seen)
+        seen.update(id(f) for f in fresh)
+        if fresh:
+            kept.append(PayGroup(group.heading, fresh))
+    return tuple(kept)
 
 
 def _plain(figure: SalaryFigure) -> bool:
-    """A figure of plain AI engineer pay at a level: no company type (specializations and roles are out)."""
-    return figure.company_type is None and bool(figure.levels)
-
-
-def _has_figures(library: Library, location: str) -> bool:
-    return any(location in f.locations for f in library.salary_figures)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+    """Plain AI engineer pay: not tied to a company type, a specialization or a role."""
+    return not (figure.company_type or figure.specialization or figure.role)

@@ -134,7 +134,7 @@ def test_a_complete_submission_closes_the_modal_and_sends_the_plan_to_the_dm(bot
     assert header(plan) == "Your AI engineering plan"
     text = plan["text"]
     assert "Machine Learning Engineer" in text and "Research Engineer" in text
-    assert "no figure for a mid-level AI engineer in United Kingdom" in text
+    assert "The articles give no mid-level figure for the United Kingdom" in text
     assert "£" in text, "the nearest figures are the UK's own"
     assert "Data scientist to AI engineer" in text
     roadmap = button(plan, "Open the roadmap: Data scientist to AI engineer")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot import ids, refs
 from bot.cards.model import Button, Card, Field, Section, chunks, cite, open_button, point_line, source_line
+from bot.cards.salary import NOTE_MAX_CHARS
 from bot.content import Library
 from bot.models import Cited, SalaryFigure
 from bot.quiz import QUESTION_IDS, Plan, label_of
@@ -81,7 +82,7 @@ def _pay_field(library: Library, figure: SalaryFigure, location: str) -> Field:
     if location not in figure.locations:
         names = [library.locations[loc].name for loc in figure.locations]
         where = f", {' / '.join(names)}" if names else ", no place named"
-    note = f"\n{figure.note}" if figure.note else ""
+    note = f"\n{figure.note}" if figure.note and len(figure.note) <= NOTE_MAX_CHARS else ""  # as salary cards do
     return Field(f"{figure.label}{where} ({cite(library, figure)})", f"{figure.value}{note}")
 
 
