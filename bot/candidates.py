@@ -13,12 +13,19 @@ from bot import refs
 from bot.cards.salary import other_profession_ref, salary_title, select_figures
 from bot.content import Library
 from bot.entities import Entities
-from bot.intents import asks_about_pay, defined_position, names_pay, phrase_pattern, weighs_roles
+from bot.intents import (
+    asks_about_pay,
+    defined_position,
+    names_pay,
+    phrase_pattern,
+    weighs_levels,
+    weighs_roles,
+)
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
 from bot.models import Comparison, Role, Topic
 from bot.parsing import Query
 from bot.refs import Ref, SalaryQuery
-from bot.routing import SUBJECT_ROLE, comparison_ref, salary_query
+from bot.routing import SUBJECT_ROLE, comparison_ref, level_comparison_ref, salary_query
 from bot.text import STOPWORDS, stem
 from bot.thresholds import ANSWER_THRESHOLD, MARGIN
 
@@ -69,6 +76,8 @@ class CandidateFinder:
         ranked += self.matcher.rank(q_terms, set(bonus) - {c.topic_id for c in ranked})
         found = [self._scored_entry(c, bonus.get(c.topic_id, 0.0)) for c in ranked]
         found += self._pair_candidates(query, found)
+        if not about_pay:
+            found += self._level_pair_candidates(query, found)
         if about_pay:
             found.append(self._salary_candidate(query, q_terms))
         return _best_per_ref(found)
@@ -97,11 +106,21 @@ class CandidateFinder:
                 bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(named))
         for ident in self._overviews_of(entities):
             bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS)
+        for ident in self._roadmaps_from(entities):
+            bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS)
         defined = defined_position(query.text)
         for f in entities.found:
             if f.start == defined and f.id in bonus:
                 bonus[f.id] += ENTITY_BONUS  # "what is rag ...": the thing being defined is the subject
         return bonus
+
+    def _roadmaps_from(self, entities: Entities) -> list[str]:
+        """The roadmap out of a role the question names ("data scientist here, where do I start"):
+        a person names the role they come from, and its own path is the one that fits."""
+        named = [self.library.roles[r] for r in entities.ids("role") if r != SUBJECT_ROLE]
+        if len(named) != 1:
+            return []  # several roles named: they are being compared, not left behind
+        return [r.roadmap for r in named if r.roadmap and r.roadmap in self.library.entries]
 
     def _overviews_of(self, entities: Entities) -> list[str]:
         """Entries that link to every one of several levels (or roles) a question names: asked about
@@ -136,6 +155,19 @@ class CandidateFinder:
     def _names_ai(self, query: Query, q_terms: Terms) -> bool:
         """An AI role or AI words: "justify an AI engineer's salary to our CFO" asks about AI pay."""
         return bool(query.entities.ids("role") or AI_CONTEXT_WORDS & q_terms.words)
+
+    def _level_pair_candidates(self, query: Query, found: list[Scored]) -> list[Scored]:
+        """Two levels set against each other ("staff vs principal", "from mid to senior"): both, side by side."""
+        levels = query.entities.ids("level")
+        if len(levels) != 2 or not weighs_levels(query):
+            return []
+        left, right = sorted(levels, key=lambda lv: self.library.levels[lv].rank)
+        # It outranks the level cards themselves, not what the levels qualify ("a senior-level
+        # vs beginner portfolio project" asks about projects).
+        best = max((s.score for s in found if s.ref.parts[:1] in ((left,), (right,))), default=0.0)
+        label = f"{self.library.levels[left].title} vs {self.library.levels[right].title}"
+        score = max(best, ANSWER_THRESHOLD) + MARGIN
+        return [Scored(level_comparison_ref(left, right), score, label, "compare")]
 
     def _about_ai_engineers(self, query: Query, q_terms: Terms) -> bool:
         """Is the pay asked about an AI engineer's? Yes when the question names a level, role or

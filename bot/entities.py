@@ -74,6 +74,9 @@ class EntityIndex:
                 key = tuple(stem(w) for w in words(name))
                 if key and (kind, ident) not in self.phrases[key]:
                     self.phrases[key].append((kind, ident))
+        # Names of what the articles do not cover are matched only as written: "based" is not Basel.
+        self.exact_only = {(k, i) for k, i, _ in _named_things(library) if k in EXACT_ONLY}
+        self.exact_only |= {("location", d.id) for d in library.locations.values() if not _has_figures(library, d.id)}
         self._closest = lru_cache(maxsize=4096)(self._closest_uncached)
         self.single_words = sorted(k[0] for k in self.phrases if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH)
 
@@ -110,13 +113,22 @@ class EntityIndex:
             best = self._closest(word)
             if best:
                 for kind, ident in self.phrases[(best,)]:
-                    if kind not in EXACT_ONLY:
+                    if (kind, ident) not in self.exact_only:
                         yield Found(kind, ident, i, 1, False)
 
     def _closest_uncached(self, word: str) -> str | None:
         allowed = 1 if len(word) <= 7 else 2  # edits; swapping two neighbours counts as one
         best = process.extractOne(word, self.single_words, scorer=OSA.distance, score_cutoff=allowed)
         return str(best[0]) if best else None
+
+
+def _has_figures(library: Library, place: str) -> bool:
+    """Does any figure name this place or a place it lies within?"""
+    around = {place}
+    while (parent := library.locations[place].within) and parent not in around:
+        around.add(parent)
+        place = parent
+    return any(around & set(f.locations) for f in library.salary_figures)
 
 
 def _plausible(raw_words: list[str], index: int, strict_case: list[str] | None) -> bool:

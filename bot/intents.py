@@ -63,6 +63,18 @@ def weighs_roles(query: Query) -> bool:
     return "or" in query.words[first + length : second]
 
 
+def weighs_levels(query: Query) -> bool:
+    """Does the question set two levels against each other: a comparing word, or "or"/"to" between
+    them ("staff or principal", "from mid to senior")?"""
+    if compares(query):
+        return True
+    spans = sorted({(f.start, f.length) for f in query.entities.found if f.kind == "level"})
+    if len(spans) < 2:
+        return False
+    (first, length), (second, _) = spans[0], spans[1]
+    return bool({"or", "to"} & set(query.words[first + length : second]))
+
+
 def defined_position(text: str) -> int | None:
     """Word position of X in "what is X ...", or None when the question is not of that form."""
     opening = _DEFINITION.match(text)

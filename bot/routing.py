@@ -30,6 +30,9 @@ class CommandRouter:
             role = e.first("role")
             return refs.topic(role) if role else (refs.menu("roles") if not query.words else None)
         if command == "compare":
+            levels = e.ids("level")
+            if len(levels) == 2 and len(self._roles_named(query)) < 2:
+                return level_comparison_ref(levels[0], levels[1])  # "compare senior vs staff ai engineer"
             return self._compare(self._roles_named(query))
         if command == "skills":
             return self._skills(e)
@@ -97,6 +100,10 @@ def comparison_ref(library: Library, left: str, right: str) -> Ref:
     for comparison in library.comparisons.values():
         if set(comparison.roles) == {left, right}:
             return refs.topic(comparison.id)
+    return Ref("cmp", (left, right))
+
+
+def level_comparison_ref(left: str, right: str) -> Ref:
     return Ref("cmp", (left, right))
 
 

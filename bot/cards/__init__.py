@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from bot.cards.levels_compared import levels_compared_card
 from bot.cards.menus import help_card, levels_card, list_card
 from bot.cards.model import Button, Card, Field, Section
 from bot.cards.roadmap import roadmap_card
@@ -37,6 +38,8 @@ def open_card(library: Library, ref: Ref) -> Card:
         return roadmap_card(library, roadmap_id, *(int(p) for p in position))
     if ref.kind == "rs":
         return role_skills_card(library, ref.parts[0])
+    if ref.kind == "cmp" and all(part in library.levels for part in ref.parts):
+        return levels_compared_card(library, *ref.parts)
     if ref.kind == "cmp":
         return side_by_side_card(library, *ref.parts)
     if ref.kind == "c":
