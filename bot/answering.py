@@ -58,6 +58,7 @@ class Reply:
     score: float | None = None
     candidates: tuple[Scored, ...] = field(default_factory=tuple)
     query: Query | None = None
+    why: str | None = None  # the decision rule that chose this reply (shown by `ask --explain`)
 
 
 class Engine:
@@ -114,18 +115,29 @@ class Engine:
         return Reply(card.kind, card, _topic_of(value), None)
 
     def _decide(self, query: Query, found: list[Scored], via: str) -> Reply:
+        reply = self._decided(query, found, via)
+        return replace(reply, why=reply.why or _WHY.get(reply.kind))
+
+    def _decided(self, query: Query, found: list[Scored], via: str) -> Reply:
         threshold = CHANNEL_THRESHOLD if via == "channel" else ANSWER_THRESHOLD
         best = found[0] if found else None
         rival = next((s for s in found[1:] if not self.finder.allied(best, s)), None) if best else None
         lead = best.score - rival.score if best and rival else float("inf")
         if best and best.score >= threshold and lead >= MARGIN:
-            return self._answered(best, found, query, via)
+            return self._answered(best, found, query, via, why="clear winner: above the bar and the margin")
+        if best and via != "channel" and best.score >= threshold:
+            # Above the bar a near rival does not make a real choice: the best answers, and the
+            # rivals within the margin are one click away under it.
+            near = [s for s in found[1:] if best.score - s.score < MARGIN][: MAX_CHOICES - 1]
+            why = "above the bar; rivals within the margin offered as buttons under it"
+            return self._answered(best, found, query, via, why, also=near)
         if via == "channel":
             return Reply("ignore", None, None, best.score if best else None, tuple(found), query)
         if best and best.score >= SUGGEST_THRESHOLD:
             close = [s for s in found if s.score >= SUGGEST_THRESHOLD]
             if self._one_answer(best, close):
-                return self._answered(best, found, query, via, also=close[1:MAX_CHOICES])
+                why = "below the bar, but its close candidates are one family: answered"
+                return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
             record_gap("did you mean", query.text)
             card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
             return Reply("choices", card, None, best.score, tuple(found), query)
@@ -141,12 +153,15 @@ class Engine:
         return len(kin) >= ONE_ANSWER_MIN_CLOSE and (rival is None or best.score - rival.score >= MARGIN)
 
     def _answered(
-        self, best: Scored, found: list[Scored], query: Query, via: str, also: list[Scored] | None = None
+        self, best: Scored, found: list[Scored], query: Query, via: str, why: str, also: list[Scored] | None = None
     ) -> Reply:
         reply = self._reply_for(best.ref, best.score, tuple(found), query)
-        if reply.kind != "answer" and via == "channel":
-            return Reply("ignore", None, None, best.score, tuple(found), query)  # never volunteer "not covered"
-        if not also or reply.card is None or reply.kind != "answer":
+        if reply.kind != "answer":
+            if via == "channel":  # never volunteer "the articles do not cover this" unasked
+                return Reply("ignore", None, None, best.score, tuple(found), query, why=_WHY["ignore"])
+            return replace(reply, why="its best candidate is a card saying the articles do not cover it")
+        reply = replace(reply, why=why)
+        if not also or reply.card is None:
             return reply
         return replace(reply, card=with_alternatives(reply.card, [(s.label, s.ref) for s in also]))
 
@@ -176,6 +191,13 @@ class Engine:
             return ref  # "senior-level vs beginner" weighs phases against each other: show them all
         index = _phase_index(roadmap, frozenset(stem(w) for w in query.words))
         return refs.roadmap(roadmap.id, index) if index is not None else ref
+
+
+_WHY = {
+    "ignore": "an unasked channel message without a clear winner: stay quiet",
+    "choices": "a real choice: close candidates of different families below the bar",
+    "fallback": "nothing scored high enough, or the articles do not cover it",
+}
 
 
 def record_gap(reason: str, question: str) -> None:

@@ -86,8 +86,11 @@ def explain(engine: Engine, text: str, via: str, out: TextIO) -> int:
     if not reply.candidates:
         out.write("  (none: a command, or nothing matched)\n")
     out.write(
-        f"thresholds: answer >= {ANSWER_THRESHOLD} with a lead of {MARGIN} over another family; "
-        f"did-you-mean >= {SUGGEST_THRESHOLD}; unasked channel answer >= {CHANNEL_THRESHOLD}\n"
+        f"thresholds: answer >= {ANSWER_THRESHOLD} (rivals within {MARGIN} of it offered as buttons); "
+        f"between {SUGGEST_THRESHOLD} and {ANSWER_THRESHOLD}: answered when the close candidates are one "
+        f"family, else did-you-mean; unasked channel answer >= {CHANNEL_THRESHOLD} with a lead of {MARGIN}\n"
     )
     out.write(f"result:     {reply.kind} -> {reply.topic_id} (score {reply.score})\n")
+    if reply.why:
+        out.write(f"why:        {reply.why}\n")
     return 0

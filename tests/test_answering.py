@@ -141,10 +141,10 @@ class TestDecision:
         reply = engine._decide(parse("x", engine.index, grammar=False), found, "dm")
         assert (reply.kind, reply.topic_id) == ("answer", "llm")
 
-    def test_close_rivals_of_different_families_give_did_you_mean(self, engine: Engine) -> None:
+    def test_close_rivals_of_different_families_below_the_bar_give_did_you_mean(self, engine: Engine) -> None:
         found = [
-            self.scored("llm", ANSWER_THRESHOLD + 5, "skills"),
-            self.scored("market-demand", ANSWER_THRESHOLD + 5 - MARGIN / 2, "market"),
+            self.scored("llm", ANSWER_THRESHOLD - 2, "skills"),
+            self.scored("market-demand", ANSWER_THRESHOLD - 2 - MARGIN / 2, "market"),
         ]
         reply = engine._decide(parse("x", engine.index, grammar=False), found, "dm")
         assert reply.kind == "choices" and reply.card is not None

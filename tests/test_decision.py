@@ -4,7 +4,7 @@ candidates of one family are parts of one answer, so the best is answered and th
 from __future__ import annotations
 
 from bot import ids
-from bot.answering import ANSWER_THRESHOLD, SUGGEST_THRESHOLD, Engine, Reply, Scored
+from bot.answering import ANSWER_THRESHOLD, CHANNEL_THRESHOLD, SUGGEST_THRESHOLD, Engine, Reply, Scored
 from bot.parsing import parse
 from bot.refs import topic
 from bot.rendering import render
@@ -67,3 +67,28 @@ def test_a_close_rival_of_another_family_keeps_it_a_real_choice(engine: Engine) 
         scored("career-ladder", BELOW_BAR, "level"),
     ]
     assert decide(engine, found).kind == "choices"
+
+
+def test_above_the_bar_a_near_rival_is_offered_under_the_answer_not_asked_about(engine: Engine) -> None:
+    found = [
+        scored("llm", ANSWER_THRESHOLD + 10, "skills"),
+        scored("market-demand", ANSWER_THRESHOLD + 9, "market"),
+        scored("mlops", ANSWER_THRESHOLD - 20, "skills"),
+    ]
+    reply = decide(engine, found)
+    assert (reply.kind, reply.topic_id) == ("answer", "llm") and reply.card is not None
+    also = [b for b in reply.card.buttons if b.label.startswith("Also: ")]
+    assert [b.value for b in also] == ["t:market-demand"]  # the near rival; not the far one
+
+
+def test_a_near_rival_in_a_channel_still_keeps_the_bot_quiet(engine: Engine) -> None:
+    found = [scored("llm", CHANNEL_THRESHOLD + 10, "skills"), scored("market-demand", CHANNEL_THRESHOLD + 9, "market")]
+    assert decide(engine, found, "channel").kind == "ignore"
+
+
+def test_explain_names_the_rule_that_decided(engine: Engine) -> None:
+    above = [scored("llm", ANSWER_THRESHOLD + 10, "skills"), scored("market-demand", ANSWER_THRESHOLD + 9, "market")]
+    assert "rivals within the margin" in (decide(engine, above).why or "")
+    kin = [scored("salary-senior-level", BELOW_BAR + 2, "salary"), scored("salary-by-level", BELOW_BAR, "salary")]
+    assert "one family" in (decide(engine, kin).why or "")
+    assert "real choice" in (decide(engine, [scored("llm", BELOW_BAR, "skills")]).why or "")
