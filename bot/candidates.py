@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot import refs
-from bot.cards.salary import other_profession_ref, salary_title, select_figures
+from bot.cards.salary import other_profession_ref, salary_title, select_figures, subjects
 from bot.content import Library
 from bot.entities import Entities
 from bot.intents import (
@@ -75,7 +75,8 @@ class CandidateFinder:
         ranked = self.matcher.rank(q_terms, allowed)
         ranked += self.matcher.rank(q_terms, set(bonus) - {c.topic_id for c in ranked})
         found = [self._scored_entry(c, bonus.get(c.topic_id, 0.0)) for c in ranked]
-        found += self._pair_candidates(query, found)
+        if not (about_pay and len(subjects(salary_query(query.entities))) > 1):
+            found += self._pair_candidates(query, found)  # "NLP vs CV: which pays more" is a pay table
         if not about_pay:
             found += self._level_pair_candidates(query, found)
         if about_pay:

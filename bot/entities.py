@@ -6,6 +6,7 @@ AI engineers make in the bay area?" both yield level=senior, location=san-franci
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ from bot.content import Library
 from bot.text import STOPWORDS, stem, words
 
 MAX_PHRASE_WORDS = 4
+YEARS_LABEL = "years of experience"  # level figures with this label give the level's years
+_RANGE = re.compile(r"(\d+)\s*[–-]\s*(\d+)")
+_OPEN = re.compile(r"(\d+)\s*\+")
 FUZZY_MIN_LENGTH = 5  # shorter words must match exactly: "ds" is not a typo of "de"
 
 # The kinds of things a query can name, in the order a card cares about them.
@@ -78,6 +82,7 @@ class EntityIndex:
         self.exact_only = {(k, i) for k, i, _ in _named_things(library) if k in EXACT_ONLY}
         self.exact_only |= {("location", d.id) for d in library.locations.values() if not _has_figures(library, d.id)}
         self._closest = lru_cache(maxsize=4096)(self._closest_uncached)
+        self.year_ranges = list(_year_ranges(library))
         self.single_words = sorted(k[0] for k in self.phrases if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH)
 
     def extract(self, raw_words: list[str], *, strict_case: list[str] | None = None) -> Entities:
@@ -98,6 +103,16 @@ class EntityIndex:
         found += self._typos(stems, taken)
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
         return Entities(found)
+
+    def levels_for_years(self, years: int) -> list[str]:
+        """The levels whose years of experience (as the articles give them) include `years`: the
+        closed ranges first ("8-12 years" for 10), else the open one starting nearest below ("12+")."""
+        closed = [lv for lv, low, high in self.year_ranges if high is not None and low <= years <= high]
+        if closed:
+            return list(dict.fromkeys(closed))
+        open_ended = [(low, lv) for lv, low, high in self.year_ranges if high is None and low <= years]
+        top = max((low for low, _ in open_ended), default=None)
+        return list(dict.fromkeys(lv for low, lv in open_ended if low == top))
 
     def engineer_role(self, word: str) -> str | None:
         """The role a bare qualifier names in a comparison: "ml" as in "ml engineer", "ai" as in "ai engineer"."""
@@ -120,6 +135,17 @@ class EntityIndex:
         allowed = 1 if len(word) <= 7 else 2  # edits; swapping two neighbours counts as one
         best = process.extractOne(word, self.single_words, scorer=OSA.distance, score_cutoff=allowed)
         return str(best[0]) if best else None
+
+
+def _year_ranges(library: Library) -> Iterable[tuple[str, int, int | None]]:
+    for level in library.levels.values():
+        for figure in level.figures:
+            if not figure.label.lower().startswith(YEARS_LABEL):
+                continue
+            if bounded := _RANGE.search(figure.value):
+                yield level.id, int(bounded.group(1)), int(bounded.group(2))
+            elif open_ended := _OPEN.search(figure.value):
+                yield level.id, int(open_ended.group(1)), None
 
 
 def _has_figures(library: Library, place: str) -> bool:

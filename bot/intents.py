@@ -46,6 +46,7 @@ def names_pay(text: str, pay_words: re.Pattern[str]) -> bool:
     """Does the text use one of the content's words for pay ("package", "CTC", "TC", "base")?"""
     return bool(pay_words.search(text.lower().replace("'", "").replace("’", "")))
 
+
 def compares(query: Query) -> bool:
     """Does the wording weigh things against each other ("vs", "different", "same")?"""
     return bool(COMPARE_WORDS & {stem(w) for w in query.words})

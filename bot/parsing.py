@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.entities import Entities, EntityIndex
+from bot.entities import Entities, EntityIndex, Found
 from bot.text import clean_question, split_words
 
 # The grammar's topic words and the abbreviations people type for them.
@@ -28,6 +29,12 @@ COMMAND_TYPO_MIN_LENGTH = 4  # shorter words must be exact: "sal" yes, "sa" no
 QUESTION_OPENERS = frozenset(
     "what whats how hows why who which when where is are do does did can could should would will any "
     "anyone tips".split()
+)
+# "10 yoe", "3-4 years of experience", "6 yrs in": a person's experience, which places them at a level.
+_EXPERIENCE = re.compile(
+    r"\b(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*\+?\s*"
+    r"(?:yoe|years?\s+of\s+exp\w*|yrs?\s+of\s+exp\w*|years?\s+exp\w*|yrs?\s+exp\w*|years?\s+in\b|yrs?\s+in\b)",
+    re.IGNORECASE,
 )
 _WORD_TO_COMMAND = {word: command for command, ws in COMMAND_WORDS.items() for word in ws}
 
@@ -57,7 +64,20 @@ def parse(text: str, index: EntityIndex, *, grammar: bool) -> Query:
     args = written[1:] if command and written else written
     lowered = [w.lower() for w in args]
     entities = index.extract(lowered, strict_case=None if command else args)
+    if not entities.ids("level"):
+        entities.found += _levels_by_experience(cleaned, lowered, index)
     return Query(cleaned, command, tuple(lowered), entities, is_question(cleaned))
+
+
+def _levels_by_experience(text: str, lowered: list[str], index: EntityIndex) -> list[Found]:
+    """Levels a question names by years of experience, when it names none by title."""
+    said = _EXPERIENCE.search(text)
+    if not said:
+        return []
+    years = [int(n) for n in said.groups() if n]
+    start = lowered.index(said.group(1)) if said.group(1) in lowered else 0
+    levels = dict.fromkeys(lv for n in years for lv in index.levels_for_years(n))
+    return [Found("level", lv, start, 1, False) for lv in levels]
 
 
 def command_word(word: str) -> str | None:

@@ -166,3 +166,19 @@ def test_salary_cards_stay_short(engine: Engine) -> None:
         card = engine.answer(text, "slash").card
         assert card is not None
         assert sum(len(f.label) + len(f.value) for s in card.sections for f in s.fields) < 700, text
+
+
+@pytest.mark.parametrize(("text", "levels"), [("10 yoe, what band am i", ["staff"]), ("3-4 yoe ai eng", ["mid"])])
+def test_years_of_experience_place_a_question_at_a_level(engine: Engine, text: str, levels: list[str]) -> None:
+    assert parse(text, engine.index, grammar=False).entities.ids("level") == levels
+
+
+def test_a_level_named_by_title_wins_over_years(engine: Engine) -> None:
+    assert parse("senior with 3 years of experience", engine.index, grammar=False).entities.ids("level") == ["senior"]
+
+
+def test_two_things_compared_on_pay_each_show_their_own_figures(engine: Engine) -> None:
+    reply = engine.answer("NLP engineer vs computer vision engineer: which one pays more?", "dm")
+    assert reply.kind == "answer" and reply.card is not None
+    headed = {s.heading: [f.value.split("\n")[0] for f in s.fields] for s in reply.card.sections}
+    assert headed.get("NLP Specialist") == ["$155,623"] and headed.get("Computer vision") == ["+10-20%"]

@@ -134,6 +134,8 @@ def has_figures(library: Library, place: str) -> bool:
 
 def _nowhere_in_particular(library: Library, query: SalaryQuery) -> SalaryAnswer:
     anywhere = [f for f in library.salary_figures if _national(f) and _dims_fit(query, f)]
+    if not anywhere and len(subjects(query)) > 1:
+        return _each_subject(library, query)
     exact = [f for f in anywhere if _level_fits(query, f, general_ok=False)]
     if exact or not query.levels:
         general = [f for f in anywhere if f not in exact and _level_fits(query, f, general_ok=_tied(query))]
@@ -144,6 +146,29 @@ def _nowhere_in_particular(library: Library, query: SalaryQuery) -> SalaryAnswer
     if not general:
         return SalaryAnswer(gap + " Try a button below.", ())
     return SalaryAnswer(gap + " Their figures for all levels:", (Group(None, tuple(general)),))
+
+
+def subjects(query: SalaryQuery) -> list[SalaryQuery]:
+    """Each role, specialization and company type a query names, on its own (with its levels)."""
+    return [
+        *(SalaryQuery(levels=query.levels, roles=(r,)) for r in query.roles),
+        *(SalaryQuery(levels=query.levels, specializations=(s,)) for s in query.specializations),
+        *(SalaryQuery(levels=query.levels, company_types=(c,)) for c in query.company_types),
+    ]
+
+
+def _each_subject(library: Library, query: SalaryQuery) -> SalaryAnswer:
+    """No figure is for all of them at once ("NLP engineer vs computer vision"): each one's own,
+    under its own name, side by side."""
+    groups = []
+    for one in subjects(query):
+        answer = _nowhere_in_particular(library, one)
+        shown = tuple(f for g in answer.groups for f in g.figures)
+        if shown:
+            groups.append(Group(_subject(library, one), shown))
+    if not groups:
+        return SalaryAnswer("The articles give no figure for exactly this. Try a button below.", ())
+    return SalaryAnswer("No figure covers them together; each one's own, side by side:", tuple(groups))
 
 
 def _at_place(library: Library, query: SalaryQuery, place: str) -> SalaryAnswer:
@@ -306,23 +331,23 @@ def salary_title(library: Library, query: SalaryQuery) -> str:
     if query.is_empty():
         return "AI engineer salary by level"
     levels = " / ".join(library.levels[i].title for i in query.levels)
-    roles = " / ".join(library.roles[i].title for i in query.roles)
-    subject = roles if roles else "AI engineer"
-    if levels:
-        subject = f"{short_level(levels)} {roles}" if roles else levels
-    title = f"{subject} salary"
-    title += _by(query.specializations, library.specializations, "specialization")
-    title += _by(query.company_types, library.company_types, "company type")
+    roles = [library.roles[i].title for i in query.roles]
+    others, suffix = [], ""
+    for ids, table, what in (
+        (query.specializations, library.specializations, "specialization"),
+        (query.company_types, library.company_types, "company type"),
+    ):
+        if len(ids) > 2:
+            suffix += f" by {what}"
+        else:
+            others += [table[i].name for i in ids]
+    if roles:
+        level = f"{short_level(levels)} " if levels else ""
+        title = f"{level}{' vs '.join(roles + others)} salary{suffix}"
+    else:
+        title = f"{levels or 'AI engineer'} salary" + (f": {' vs '.join(others)}" if others else "") + suffix
     where = " / ".join(_place_name(library, i) for i in query.locations)
     return title + (f" in {_the(where)}" if where else "")
-
-
-def _by(ids: tuple[str, ...], table: dict[str, Dimension], what: str) -> str:
-    if not ids:
-        return ""
-    if len(ids) > 2:
-        return f" by {what}"
-    return ": " + " vs ".join(table[i].name for i in ids)
 
 
 def covered_places(library: Library) -> list[Dimension]:
