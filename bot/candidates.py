@@ -66,7 +66,7 @@ class CandidateFinder:
         """Best first, one per card."""
         q_terms = self.matcher.query_terms(query.text)
         asks_pay = self.asks_about_pay(query, q_terms)
-        if asks_pay and (jobs := query.entities.ids("profession")) and not self._names_ai(query, q_terms):
+        if asks_pay and (jobs := query.entities.ids("profession")) and not self._names_ai(query):
             job = self.library.other_professions[jobs[0]]
             return [Scored(other_profession_ref(job.id), NOT_COVERED_SCORE, f"Pay for {job.name}", "salary")]
         about_pay = asks_pay and self._about_ai_engineers(query, q_terms)
@@ -153,9 +153,14 @@ class CandidateFinder:
     def asks_about_pay(self, query: Query, q_terms: Terms) -> bool:
         return asks_about_pay(query.text, q_terms) or names_pay(query.text, self.pay_words)
 
-    def _names_ai(self, query: Query, q_terms: Terms) -> bool:
-        """An AI role or AI words: "justify an AI engineer's salary to our CFO" asks about AI pay."""
-        return bool(query.entities.ids("role") or AI_CONTEXT_WORDS & q_terms.words)
+    def _names_ai(self, query: Query) -> bool:
+        """An AI role or AI words outside the other job's name: "justify an AI engineer's salary to
+        our CFO" asks about AI pay; "data engineers" names only the other job."""
+        if query.entities.ids("role"):
+            return True
+        jobs = {f.start + i for f in query.entities.found if f.kind == "profession" for i in range(f.length)}
+        rest = {stem(w) for i, w in enumerate(query.words) if i not in jobs}
+        return bool(AI_CONTEXT_WORDS & rest)
 
     def _level_pair_candidates(self, query: Query, found: list[Scored]) -> list[Scored]:
         """Two levels set against each other ("staff vs principal", "from mid to senior"): both, side by side."""

@@ -78,6 +78,7 @@ def test_software_engineer_pay_in_london_is_not_shown_ai_engineer_figures(engine
         "whats a normal salary for a frontend developer in denver",
         "What does the CEO of a mid-sized bank typically get paid?",
         "how much do welders make in ohio",
+        "how much do data engineers make",
     ],
 )
 def test_another_jobs_pay_never_gets_a_confident_answer(engine: Engine, text: str) -> None:
