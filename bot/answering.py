@@ -59,6 +59,7 @@ class Reply:
     candidates: tuple[Scored, ...] = field(default_factory=tuple)
     query: Query | None = None
     why: str | None = None  # the decision rule that chose this reply (shown by `ask --explain`)
+    about_pay: bool = False  # a salary table, or an entry whose kind is about pay (see Entry.about_pay)
 
 
 class Engine:
@@ -181,7 +182,8 @@ class Engine:
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
         ref = self._phase_named(ref, query)
         card = self._card_for(ref)
-        return Reply(card.kind, card, ref.topic_id, score, found, query)
+        about_pay = ref.kind == "s" or self.library.about_pay(ref.topic_id)
+        return Reply(card.kind, card, ref.topic_id, score, found, query, about_pay=about_pay)
 
     def _phase_named(self, ref: Ref, query: Query) -> Ref:
         """A roadmap answer to a question that names one of its phases opens that phase."""

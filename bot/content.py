@@ -30,6 +30,7 @@ TOPIC_FILES = {
     "education.yaml": "education",
     "faq.yaml": "faq",
 }
+PAY_KINDS = frozenset({"salary"})  # the kinds of entry that are about pay (salaries.yaml's topics)
 STRUCTURED_FILES: dict[str, type[BaseModel]] = {
     "sources.yaml": m.SourcesFile,
     "levels.yaml": m.LevelsFile,
@@ -45,6 +46,11 @@ class Entry:
 
     kind: str
     topic: m.Topic
+
+    @property
+    def about_pay(self) -> bool:
+        """Pay is personal: answers from such an entry go privately to whoever asked in a channel."""
+        return self.kind in PAY_KINDS
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,10 @@ class Library:
 
     def kind_of(self, topic_id: str) -> str:
         return self.entries[topic_id].kind
+
+    def about_pay(self, topic_id: str) -> bool:
+        entry = self.entries.get(topic_id)
+        return entry is not None and entry.about_pay
 
     def of_kind(self, kind: str) -> list[m.Topic]:
         return [e.topic for e in self.entries.values() if e.kind == kind]

@@ -14,8 +14,6 @@ from typing import Any
 from bot.answering import Reply
 from bot.rendering import payload_json
 
-PRIVATE_TOPIC_PREFIXES = ("s:", "salary-")
-
 
 @dataclass(frozen=True)
 class Delivery:
@@ -32,7 +30,7 @@ def delivery_for(via: str, reply: Reply) -> Delivery:
 
 
 def is_about_pay(reply: Reply) -> bool:
-    return reply.kind == "answer" and (reply.topic_id or "").startswith(PRIVATE_TOPIC_PREFIXES)
+    return reply.kind == "answer" and reply.about_pay
 
 
 def message_payload(via: str, reply: Reply) -> dict[str, Any]:
