@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from typing import Any
 
@@ -109,11 +110,24 @@ def test_every_reachable_card_is_within_slack_limits(reachable: dict[str, dict[s
 
 
 def test_every_card_cites_its_sources_or_is_a_menu(reachable: dict[str, dict[str, Any]], library: Library) -> None:
-    """Answer cards about content name their sources in a context block."""
+    """Every card that states facts (a topic, a salary table, a roadmap phase or step, a comparison)
+    names its sources in a context block; only menus (no facts) may not."""
+    facts = re.compile(r"\$|\d")  # a figure or a number: something an article said
+    uncited = []
     for ref, payload in reachable.items():
-        if ref.startswith("t:") and (library.entries[ref[2:]].topic.points or library.entries[ref[2:]].topic.figures):
-            contexts = [b for b in payload["blocks"] if b["type"] == "context"]
-            assert any("Sources:" in e["text"] for b in contexts for e in b["elements"]), ref
+        kind = ref.split(":")[0]
+        if kind == "c":
+            continue  # a menu: what one can ask, no facts
+        contexts = [e["text"] for b in payload["blocks"] if b["type"] == "context" for e in b["elements"]]
+        body = str([b for b in payload["blocks"] if b["type"] == "section"])
+        if kind == "t":
+            topic = library.entries[ref[2:]].topic
+            states_facts = bool(topic.points or topic.figures)
+        else:
+            states_facts = bool(facts.search(body))
+        if states_facts and not any(t.startswith("Sources:") for t in contexts):
+            uncited.append(ref)
+    assert uncited == [], f"cards stating facts without naming their sources: {uncited}"
 
 
 def test_free_answers_and_fallbacks_fit_too(engine: Engine) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from typing import Any
@@ -83,7 +84,7 @@ def test_local_chat_walks_a_roadmap_with_numbers(engine: Engine) -> None:
     # the roadmap, its first phase, that phase's first step (after Back, Previous, Next), Next step, Back
     run_chat(engine, io.StringIO("/aieng roadmap ds\n1\n4\n3\n1\n12\nquit\n"), out)
     text = out.getvalue()
-    assert "Data scientist to AI engineer" in text or "data scientist" in text.lower()
+    assert card_titles(text)[0] == engine.library.roadmaps["ds-to-ai-engineer"].title, "'ds' opens that roadmap"
     assert "Phase 1 of" in text and "Step 1 of" in text and "Step 2 of" in text
     assert "No button 12" in text
 
@@ -91,5 +92,13 @@ def test_local_chat_walks_a_roadmap_with_numbers(engine: Engine) -> None:
 def test_local_chat_reads_slash_mention_and_dm(engine: Engine) -> None:
     out = io.StringIO()
     run_chat(engine, io.StringIO("/aieng levels\n@aieng what is mlops?\nwhat do staff engineers earn?\n"), out)
-    text = out.getvalue()
-    assert "career ladder" in text.lower() and "MLOps" in text and "Staff" in text
+    titles = card_titles(out.getvalue())
+    assert len(titles) == 3, "one card for each line"
+    assert "career ladder" in titles[0].lower(), "/aieng levels: the slash command"
+    assert "MLOps" in titles[1], "@aieng ...: a mention"
+    assert titles[2].startswith("Staff") and "salary" in titles[2], "anything else: a DM"
+
+
+def card_titles(text: str) -> list[str]:
+    """The titles of the cards the local chat printed (each underlined with '=')."""
+    return re.findall(r"^(.+)\n=+$", text, re.MULTILINE)
