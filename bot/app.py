@@ -16,8 +16,8 @@ from bot.config import Settings
 from bot.content import Library, load_library
 from bot.dedupe import MemorySeenEvents, SeenEvents
 from bot.logs import configure_logging
+from bot.request_log import RequestLine, event_kind
 from bot.slack_client import ReliableRespond, web_client
-from handlers.common import RequestLine, event_kind
 
 log = logging.getLogger("aieng.app")
 # Bolt runs every listener on one executor, 5 threads by default; slash commands and clicks need one

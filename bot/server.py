@@ -30,7 +30,7 @@ from bot.app import load_app
 from bot.config import Settings
 from bot.content import Library, load_library
 from bot.dedupe import SeenEvents, SqliteSeenEvents
-from handlers.common import RequestLine
+from bot.request_log import RequestLine
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"

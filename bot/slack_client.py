@@ -2,17 +2,22 @@
 retry can succeed: a 429 after its Retry-After (when that is short enough to wait for), a
 500/502/503/504, and a connection dropped before any answer. A request that timed out is not sent
 again: Slack may have posted the message already, and a second copy is worse than a note to the
-person. Whatever still fails reaches the error boundary (handlers/errors.py).
+person. Whatever still fails reaches the error boundary (handlers/errors.py); a failure Slack names
+(the bot is not in the channel, Slack is busy, it did not answer in time) is raised as a SlackFault.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import http.client
+import urllib.error
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from slack_bolt.context.respond import Respond
 from slack_bolt.context.respond.internals import _build_message
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import HttpRequest, HttpResponse, RetryHandler, RetryState
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
@@ -24,7 +29,7 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.config import Settings
-from handlers.common import ResponseUrlFailed
+from bot.errors import SLACK_FAULTS, ResponseUrlFailed, SlackFault
 
 MAX_RETRIES = 2
 MAX_RETRY_AFTER_SECONDS = 10  # a longer Retry-After is not waited for: the thread is needed for other requests
@@ -130,3 +135,38 @@ class ReliableRespond(Respond):
         if answer.status_code != 200:
             raise ResponseUrlFailed(answer.status_code, str(answer.body or "")[:100])
         return answer
+
+
+def slack_fault(error: BaseException, method: str) -> SlackFault | None:
+    """The SlackFault `error` amounts to, or None when it is not one Slack explains (a bug of ours)."""
+    if isinstance(error, SlackFault):
+        return error
+    if isinstance(error, SlackApiError):
+        status = int(getattr(error.response, "status_code", 0) or 0)
+        code = str(error.response.get("error") or "")
+        if code in SLACK_FAULTS:
+            return SlackFault(code, method, status)
+        if status == 429:
+            return SlackFault("ratelimited", method, status)
+        if status >= 500:
+            return SlackFault("slack_unavailable", method, status)
+        return None  # invalid_blocks, invalid_auth, missing_scope...: ours to fix, with a traceback
+    if isinstance(error, TimeoutError) or (
+        isinstance(error, urllib.error.URLError) and isinstance(error.reason, TimeoutError)
+    ):
+        return SlackFault("timeout", method)
+    if isinstance(error, (ConnectionError, urllib.error.URLError, http.client.HTTPException)):
+        return SlackFault("unreachable", method)
+    return None
+
+
+@contextmanager
+def slack_call(method: str) -> Iterator[None]:
+    """Run a Slack call; a failure Slack explains is raised as a SlackFault, anything else as it is."""
+    try:
+        yield
+    except Exception as error:
+        fault = slack_fault(error, method)
+        if fault is None or fault is error:
+            raise
+        raise fault from error

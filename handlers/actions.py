@@ -23,7 +23,7 @@ from bot import ids
 from bot.answering import Engine
 from bot.delivery import click_payload
 from bot.rendering import render
-from handlers.common import logged_request
+from bot.request_log import logged_request
 from handlers.errors import after_ack
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")

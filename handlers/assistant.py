@@ -34,7 +34,8 @@ from bot.delivery import message_payload
 from bot.panel import PROMPTS_TITLE, SUGGESTED_PROMPTS, greeting_card, thread_title
 from bot.quiz import asks_for_quiz
 from bot.rendering import render
-from handlers.common import logged_request, slack_call
+from bot.request_log import logged_request
+from bot.slack_client import slack_call
 from handlers.errors import after_ack
 
 log = logging.getLogger("aieng.assistant")

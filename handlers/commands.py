@@ -9,7 +9,7 @@ from slack_bolt import Ack, App
 from bot import ids
 from bot.answering import Engine
 from bot.delivery import message_payload
-from handlers.common import logged_request
+from bot.request_log import logged_request
 
 
 def handle_aieng_command(ack: Ack, command: dict[str, Any], engine: Engine) -> None:

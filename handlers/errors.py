@@ -1,7 +1,7 @@
 """The one error boundary: every exception a listener or middleware raises ends here.
 
 Expected problems are the bot's own exceptions (BotError), each carrying what to tell the person:
-a button that leads nowhere, or a SlackFault (handlers/common.py) when Slack would not take a reply
+a button that leads nowhere, or a SlackFault (bot/errors.py) when Slack would not take a reply
 (the bot is not in the channel, Slack is busy or did not answer in time). Anything else is a bug:
 it is logged with its traceback and the person hears only that something went wrong.
 
@@ -21,8 +21,8 @@ from typing import Any
 from slack_bolt import App, BoltResponse, Respond
 from slack_sdk import WebClient
 
-from bot.errors import BotError
-from handlers.common import ResponseUrlFailed, SlackFault, slack_call, slack_fault
+from bot.errors import BotError, ResponseUrlFailed, SlackFault
+from bot.slack_client import slack_call, slack_fault
 
 log = logging.getLogger("aieng.errors")
 

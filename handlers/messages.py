@@ -14,7 +14,8 @@ from slack_sdk import WebClient
 
 from bot.answering import Engine, Reply
 from bot.delivery import message_payload
-from handlers.common import logged_request, slack_call
+from bot.request_log import logged_request
+from bot.slack_client import slack_call
 from handlers.errors import after_ack
 from handlers.message_text import person_text
 

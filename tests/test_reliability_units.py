@@ -15,10 +15,10 @@ from slack_sdk.web import SlackResponse
 
 from bot.app import skip_repeated_events
 from bot.config import Settings, load_settings
-from bot.errors import BotError, ConfigError
+from bot.errors import SLACK_FAULTS, BotError, ConfigError, ResponseUrlFailed, SlackFault
 from bot.logs import DemoteSdkAttemptFailures, KeyValueFormatter
-from bot.slack_client import ServerErrorsRetryHandler, ShortRateLimitRetryHandler, web_client
-from handlers.common import SLACK_FAULTS, ResponseUrlFailed, SlackFault, logged_request, slack_call, slack_fault
+from bot.request_log import logged_request
+from bot.slack_client import ServerErrorsRetryHandler, ShortRateLimitRetryHandler, slack_call, slack_fault, web_client
 
 REQUEST = HttpRequest(method="POST", url="https://slack.com/api/chat.postMessage", headers={}, body_params={})
 
