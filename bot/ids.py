@@ -21,20 +21,7 @@ QUIZ_VIEW = "aieng_quiz"  # the quiz modal's callback_id
 PLAN_OPEN = "aieng_plan_open"  # a drill-down from a quiz plan: opens below it, so the plan stays
 PLAN_OPEN_PATTERN = re.compile(rf"^{PLAN_OPEN}(_\d+)?$")
 
-LISTENED_ACTIONS: tuple[str | re.Pattern[str], ...] = (
-    OPEN_PATTERN,
-    SHARE,
-    FEEDBACK_UP,
-    FEEDBACK_DOWN,
-    NONE_OF_THESE,
-    QUIZ,
-    PLAN_OPEN_PATTERN,
-)
-
 
 def open_action(position: int) -> str:
     return f"{OPEN}_{position}"
 
-
-def is_listened(action_id: str) -> bool:
-    return any(p.match(action_id) if isinstance(p, re.Pattern) else p == action_id for p in LISTENED_ACTIONS)

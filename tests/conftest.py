@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fake_slack import FakeSlack
@@ -14,6 +15,21 @@ from bot.content import Library, load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+# Modules that start the real server (or a Socket Mode client) in a subprocess: `make test-fast` leaves them out.
+E2E_MODULES = {
+    "test_assistant_e2e",
+    "test_e2e_http",
+    "test_request_logs",
+    "test_slack_faults",
+    "test_socket_refresh",
+    "test_startup_content",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.split("::")[0].rsplit("/", 1)[-1].removesuffix(".py") in E2E_MODULES:
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +98,14 @@ def tiny_content(tmp_path: Path) -> Path:
 def edit_content(tiny_content: Path) -> ContentEditor:
     """Write modified files into `tiny_content` (see ContentEditor)."""
     return ContentEditor(tiny_content)
+
+
+def break_two_files(editor: Any) -> list[str]:
+    """Two problems in two files; returns their expected `file:line:` prefixes."""
+    editor.replace("roles.yaml", "skills: [python, llm-apps]", "skills: [python, cobol]")
+    editor.replace("levels.yaml", "rank: 2", "rank: two")
+    folder = editor.folder
+    return [
+        f"{folder / 'levels.yaml'}:{editor.line_of('levels.yaml', 'rank: two')}: ",
+        f"{folder / 'roles.yaml'}:{editor.line_of('roles.yaml', 'cobol')}: ",
+    ]

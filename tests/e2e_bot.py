@@ -1,4 +1,4 @@
-"""More of what end-to-end tests need, on top of test_e2e_http's helpers: a server started with extra
+"""More of what end-to-end tests need, on top of e2e_http's helpers: a server started with extra
 settings, and its log read back line by line.
 
     with running_bot(fake, folder, SLACK_API_TIMEOUT="2") as bot:
@@ -22,9 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from e2e_http import REPO, START_ATTEMPTS, BotServer, _free_port, _server_env, _stop, _wait_until_healthy
 from fake_slack import DEFAULT_TIMEOUT, FakeSlack
 from slack_requests import unique
-from test_e2e_http import REPO, START_ATTEMPTS, BotServer, _free_port, _server_env, _stop, _wait_until_healthy
 
 RUN = secrets.token_hex(3).upper()  # event ids differ between runs (the dedupe memory outlives a server)
 _LINE = re.compile(r"^(\d{4}-\d\d-\d\d [\d:,]+) (DEBUG|INFO|WARNING|ERROR|CRITICAL) ([\w.]+): (.*)$")
@@ -32,7 +32,7 @@ _LINE = re.compile(r"^(\d{4}-\d\d-\d\d [\d:,]+) (DEBUG|INFO|WARNING|ERROR|CRITIC
 
 @contextmanager
 def running_bot(fake: FakeSlack, folder: Path, **env: str) -> Iterator[BotServer]:
-    """`python -m bot serve` against `fake`, with test_e2e_http's settings plus `env`; stopped after."""
+    """`python -m bot serve` against `fake`, with e2e_http's settings plus `env`; stopped after."""
     for attempt in range(1, START_ATTEMPTS + 1):
         log = folder / f"server-{attempt}.log"
         port = _free_port()

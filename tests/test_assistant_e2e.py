@@ -7,9 +7,7 @@ from typing import Any
 
 import pytest
 from assistant_requests import context_changed, thread_message, thread_started, thread_ts
-from fake_slack import Call, FakeSlack
-from slack_requests import block_actions, signed, unique
-from test_e2e_http import (
+from e2e_http import (
     BotServer,
     assert_no_live_markup,
     assert_valid_card,
@@ -20,6 +18,8 @@ from test_e2e_http import (
     settle,
     wait_for_posts,
 )
+from fake_slack import Call, FakeSlack
+from slack_requests import block_actions, signed, unique
 
 from bot import ids
 from bot.panel import SUGGESTED_PROMPTS

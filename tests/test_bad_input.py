@@ -10,10 +10,10 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from slack_limits import problems
 
 from bot.answering import Engine
 from bot.delivery import message_payload
-from tests.test_card_limits import problems
 
 SLACK_MARKUP = [
     "<!channel>",

@@ -7,26 +7,13 @@ from collections import deque
 from typing import Any
 
 import pytest
+from slack_limits import problems
 
 from bot import ids, refs
 from bot.answering import Engine
 from bot.cards import open_ref_text
 from bot.content import Library
 from bot.rendering import render
-
-LIMITS = {
-    "blocks": 50,
-    "header": 150,
-    "section": 3000,
-    "fields": 10,
-    "field": 2000,
-    "button": 75,
-    "action_id": 255,
-    "block_id": 255,
-    "value": 2000,
-    "elements": 25,
-    "text": 4000,
-}
 
 
 def start_refs(library: Library) -> list[str]:
@@ -54,46 +41,6 @@ def walk(engine: Engine) -> dict[str, dict[str, Any]]:
 @pytest.fixture(scope="module")
 def reachable(engine: Engine) -> dict[str, dict[str, Any]]:
     return walk(engine)
-
-
-def problems(payload: dict[str, Any]) -> list[str]:
-    found = []
-    blocks = payload["blocks"]
-    if not payload["text"].strip() or len(payload["text"]) > LIMITS["text"]:
-        found.append("text fallback empty or too long")
-    if len(blocks) > LIMITS["blocks"]:
-        found.append(f"{len(blocks)} blocks")
-    for block in blocks:
-        if len(block.get("block_id", "")) > LIMITS["block_id"]:
-            found.append("block_id too long")
-        if block["type"] == "header" and len(block["text"]["text"]) > LIMITS["header"]:
-            found.append("header too long")
-        if block["type"] == "section":
-            if len(block.get("text", {}).get("text", "")) > LIMITS["section"]:
-                found.append("section text too long")
-            fields = block.get("fields", [])
-            if len(fields) > LIMITS["fields"] or any(len(f["text"]) > LIMITS["field"] for f in fields):
-                found.append("fields over limit")
-        if block["type"] == "actions":
-            found += action_problems(block["elements"])
-    return found
-
-
-def action_problems(elements: list[dict[str, Any]]) -> list[str]:
-    found = []
-    if len(elements) > LIMITS["elements"]:
-        found.append("too many elements")
-    action_ids = [e["action_id"] for e in elements]
-    if len(set(action_ids)) != len(action_ids):
-        found.append("action_ids repeat within a block")
-    for e in elements:
-        if e["text"]["type"] != "plain_text" or len(e["text"]["text"]) > LIMITS["button"]:
-            found.append(f"bad button text {e['text']['text']!r}")
-        if len(e["action_id"]) > LIMITS["action_id"] or len(e.get("value", "")) > LIMITS["value"]:
-            found.append("action_id or value too long")
-        if not ids.is_listened(e["action_id"]):
-            found.append(f"no listener for {e['action_id']}")
-    return found
 
 
 def test_the_walk_reaches_every_kind_of_card(reachable: dict[str, dict[str, Any]], library: Library) -> None:

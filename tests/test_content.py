@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import break_two_files
 from pydantic import BaseModel
 
 from bot import models as m
@@ -586,17 +587,6 @@ def run_bot(*args: str, content: Path, stdin: str = "") -> subprocess.CompletedP
         timeout=300,
         check=False,
     )
-
-
-def break_two_files(editor: Any) -> list[str]:
-    """Two problems in two files; returns their expected `file:line:` prefixes."""
-    editor.replace("roles.yaml", "skills: [python, llm-apps]", "skills: [python, cobol]")
-    editor.replace("levels.yaml", "rank: 2", "rank: two")
-    folder = editor.folder
-    return [
-        f"{folder / 'levels.yaml'}:{editor.line_of('levels.yaml', 'rank: two')}: ",
-        f"{folder / 'roles.yaml'}:{editor.line_of('roles.yaml', 'cobol')}: ",
-    ]
 
 
 def test_check_passes_on_the_real_content() -> None:

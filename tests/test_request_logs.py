@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 from e2e_bot import LogLine, event_id, log_text, request_lines, running_bot, wait_for_log
+from e2e_http import BotServer, button, buttons, click, slash, wait_for_posts
 from fake_slack import BOT_TOKEN, FakeSlack
 from slack_requests import (
     SIGNING_SECRET,
@@ -24,7 +25,6 @@ from slack_requests import (
     slash_command,
     unique,
 )
-from test_e2e_http import BotServer, button, buttons, click, slash, wait_for_posts
 
 MARKERS = ("quokkamarker", "narwhalmarker", "wombatmarker", "axolotlmarker", "pangolinmarker", "capybaramarker")
 MS = re.compile(r"^\d+(\.\d+)?$")

@@ -23,9 +23,7 @@ from typing import Any
 
 import pytest
 from e2e_bot import LogLine, event_id, log_lines, log_size, log_text, request_lines, running_bot, wait_for_log
-from fake_slack import Call, FakeSlack
-from slack_requests import app_mention, block_actions, direct_message, signed, unique
-from test_e2e_http import (
+from e2e_http import (
     BotServer,
     assert_valid_card,
     everything_posted_to,
@@ -35,6 +33,8 @@ from test_e2e_http import (
     slash_card,
     wait_for_posts,
 )
+from fake_slack import Call, FakeSlack
+from slack_requests import app_mention, block_actions, direct_message, signed, unique
 
 API_TIMEOUT = 2  # seconds: SLACK_API_TIMEOUT for this module's server
 SLOW = API_TIMEOUT + 4  # a fake answer this late has timed out

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import break_two_files
+from e2e_http import REPO, _free_port, _server_env, http
 from fake_slack import FakeSlack
-from test_e2e_http import REPO, _free_port, _server_env, http
-
-from tests.test_content import break_two_files
 
 EXIT_TIMEOUT = 120.0  # loading the content takes seconds; a loaded CI machine can be much slower
 
