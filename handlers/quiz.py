@@ -28,7 +28,8 @@ from bot.content import Library
 from bot.delivery import click_payload
 from bot.quiz import Answers, asks_for_quiz, make_plan, questions, read_answers
 from bot.rendering import render
-from handlers.common import logged_request, slack_call
+from bot.request_log import logged_request
+from bot.slack_client import slack_call
 from handlers.errors import after_ack, tell
 
 log = logging.getLogger("aieng.quiz")

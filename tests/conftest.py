@@ -18,7 +18,9 @@ CONTENT = ROOT / "content"
 # Modules that start the real server (or a Socket Mode client) in a subprocess: `make test-fast` leaves them out.
 E2E_MODULES = {
     "test_assistant_e2e",
+    "test_e2e_channel_manners",
     "test_e2e_http",
+    "test_quiz_e2e",
     "test_request_logs",
     "test_slack_faults",
     "test_socket_refresh",

@@ -19,6 +19,15 @@ from typing import Any
 
 import pytest
 from e2e_bot import event_id, log_text, request_lines, running_bot, wait_for_log
+from e2e_http import (
+    BotServer,
+    assert_valid_card,
+    buttons,
+    everything_posted_to,
+    header,
+    settle,
+    wait_for_posts,
+)
 from fake_slack import FakeSlack
 from slack_requests import (
     API_APP_ID,
@@ -31,15 +40,6 @@ from slack_requests import (
     event_callback,
     signed,
     unique,
-)
-from test_e2e_http import (
-    BotServer,
-    assert_valid_card,
-    buttons,
-    everything_posted_to,
-    header,
-    settle,
-    wait_for_posts,
 )
 
 ASKED = "what does an ML engineer do?"  # a question the content answers confidently, even unasked

@@ -6,7 +6,7 @@ import io
 import itertools
 
 import pytest
-from test_card_limits import problems
+from slack_limits import problems
 
 from bot import ids
 from bot.answering import Engine

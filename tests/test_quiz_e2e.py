@@ -11,11 +11,7 @@ from urllib.parse import parse_qs, quote, unquote
 
 import pytest
 from assistant_requests import thread_message, thread_ts
-from fake_slack import FakeSlack
-from slack_requests import API_APP_ID, TEAM_ID, VERIFICATION_TOKEN, block_actions, signed, slash_command, unique
-from slack_sdk.models.views import View
-from test_card_limits import problems
-from test_e2e_http import (
+from e2e_http import (
     BotServer,
     assert_valid_card,
     button,
@@ -27,6 +23,10 @@ from test_e2e_http import (
     slash_card,
     wait_for_posts,
 )
+from fake_slack import FakeSlack
+from slack_limits import problems
+from slack_requests import API_APP_ID, TEAM_ID, VERIFICATION_TOKEN, block_actions, signed, slash_command, unique
+from slack_sdk.models.views import View
 
 from bot import ids
 
