@@ -1,7 +1,7 @@
 """The product's promises, each pinned by its behaviour at its boundary.
 
 Every test here fails, with a message naming the rule, when one line of the rule it guards is
-broken (see `make mutants` for the habit; docs/testing.md for the figure). Inputs are hand-made
+broken (`make mutants` repeats the exercise; docs/testing.md has its figures). Inputs are hand-made
 so that a test does not move when the constant it guards moves.
 """
 
