@@ -27,6 +27,7 @@ from bot.cards.menus import (
 from bot.content import Library
 from bot.entities import EntityIndex
 from bot.errors import BotError
+from bot.focusing import focus_ref
 from bot.instructions import without_instructions
 from bot.intents import compares
 from bot.matching import Matcher
@@ -180,7 +181,7 @@ class Engine:
         return Reply("fallback", fallback_card(self.library, text), None, score, found, query)
 
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
-        ref = self._phase_named(ref, query)
+        ref = focus_ref(self.library, self.matcher, self._phase_named(ref, query), query)
         card = self._card_for(ref)
         about_pay = ref.kind == "s" or self.library.about_pay(ref.topic_id)
         return Reply(card.kind, card, ref.topic_id, score, found, query, about_pay=about_pay)

@@ -1,10 +1,13 @@
 """Card refs: short strings that name a card, so a button can carry "open this card" in its value.
 
-t:<topic-id>                       any content entry (role, skill, salary topic, FAQ, ...)
+t:<topic-id>                       any content entry (role, skill, salary topic, FAQ, ...), focused:
+                                   the direct answer and the few facts that bear on the question
+t:<topic-id>:<i>.<j>...            the same, focused on the entry's facts i, j... (see bot.cards.focus)
+t:<topic-id>:all[:<page>]          the full card, every fact (1-based pages when it is long)
 s:level=senior,location=uk         a salary table for the given dimensions ("s:" = by level)
 r:<roadmap>[:<phase>[:<step>]]     a roadmap, one of its phases, or one step (0-based positions)
 rs:<role>                          the skills a role needs
-cmp:<role>,<role>                  two roles side by side
+cmp:<role>,<role>[:<i>.<j>...]     two roles side by side (focused on their points i, j...)
 c:<menu>[:<arg>]                   a menu: help, roles, roadmaps, levels, learn, compare, locations
 """
 
@@ -46,8 +49,9 @@ class Ref:
                 if ids
             ]
             return "s:" + ",".join(pairs)
-        separator = "," if self.kind == "cmp" else ":"
-        return f"{self.kind}:{separator.join(self.parts)}"
+        if self.kind == "cmp":
+            return "cmp:" + ":".join([",".join(self.parts[:2]), *self.parts[2:]])
+        return f"{self.kind}:{':'.join(self.parts)}"
 
     @property
     def topic_id(self) -> str:
@@ -57,6 +61,19 @@ class Ref:
 
 def topic(topic_id: str) -> Ref:
     return Ref("t", (topic_id,))
+
+
+FULL = "all"  # the view part of a ref that opens the full card
+
+
+def focused(topic_id: str, picks: tuple[int, ...]) -> Ref:
+    """A topic's focused card showing its facts at positions `picks` (see bot.cards.focus)."""
+    return Ref("t", (topic_id, ".".join(str(p) for p in picks)))
+
+
+def full(topic_id: str, page: int = 1) -> Ref:
+    """A topic's full card; long ones are split into pages, numbered from 1."""
+    return Ref("t", (topic_id, FULL) if page == 1 else (topic_id, FULL, str(page)))
 
 
 def salary(query: SalaryQuery) -> Ref:
@@ -79,11 +96,16 @@ def parse_ref(text: str) -> Ref:
     if not sep or not rest:
         raise ValueError(f"not a card ref: {text!r}")
     if kind == "cmp":
-        parts = tuple(rest.split(","))
+        roles, _, view = rest.partition(":")
+        parts = tuple(roles.split(","))
         if len(parts) != 2:
             raise ValueError(f"a comparison names two roles: {text!r}")
-        return Ref(kind, parts)
-    if kind in ("t", "rs"):
+        if view and not _is_picks(view):
+            raise ValueError(f"bad comparison ref: {text!r}")
+        return Ref(kind, (*parts, view) if view else parts)
+    if kind == "t":
+        return _topic_ref(text, tuple(rest.split(":")))
+    if kind == "rs":
         return Ref(kind, (rest,))
     if kind == "c":
         return Ref(kind, tuple(rest.split(":")))
@@ -95,6 +117,15 @@ def parse_ref(text: str) -> Ref:
     raise ValueError(f"unknown card ref kind: {text!r}")
 
 
+def _topic_ref(text: str, parts: tuple[str, ...]) -> Ref:
+    view = parts[1:]
+    picks = len(view) == 1 and _is_picks(view[0])
+    full_view = view[:1] == (FULL,) and (len(view) == 1 or (len(view) == 2 and view[1].isdigit()))
+    if view and not (picks or full_view):
+        raise ValueError(f"bad topic ref: {text!r}")
+    return Ref("t", parts)
+
+
 def _salary_query(text: str) -> SalaryQuery:
     found: dict[str, tuple[str, ...]] = {}
     for pair in filter(None, text.split(",")):
@@ -103,3 +134,7 @@ def _salary_query(text: str) -> SalaryQuery:
             raise ValueError(f"bad salary dimension: {pair!r}")
         found[dim] = tuple(ids.split("+"))
     return SalaryQuery(*(found.get(dim, ()) for dim in SALARY_DIMENSIONS))
+
+
+def _is_picks(text: str) -> bool:
+    return all(p.isdigit() for p in text.split("."))

@@ -13,7 +13,7 @@ from bot import ids, refs
 from bot.answering import Engine
 from bot.cards import open_ref_text
 from bot.content import Library
-from bot.rendering import render
+from bot.rendering import render, visible_text
 
 
 def start_refs(library: Library) -> list[str]:
@@ -68,7 +68,7 @@ def test_every_card_cites_its_sources_or_is_a_menu(reachable: dict[str, dict[str
         contexts = [e["text"] for b in payload["blocks"] if b["type"] == "context" for e in b["elements"]]
         body = str([b for b in payload["blocks"] if b["type"] == "section"])
         if kind == "t":
-            topic = library.entries[ref[2:]].topic
+            topic = library.entries[refs.parse_ref(ref).parts[0]].topic  # t:<id>[:<view>]
             states_facts = bool(topic.points or topic.figures)
         else:
             states_facts = bool(facts.search(body))
@@ -84,3 +84,18 @@ def test_free_answers_and_fallbacks_fit_too(engine: Engine) -> None:
             reply = engine.answer(text, via)
             assert reply.card is not None
             assert problems(render(reply.card, shareable=True).payload()) == []
+
+
+READABLE_CHARS = 2000  # the most a card may show: beyond it Slack folds it behind "Show more"
+
+
+def test_no_reachable_card_shows_more_than_a_reader_reads(reachable: dict[str, dict[str, Any]]) -> None:
+    """Every card, focused or full (a long full card comes in pages), fits before Slack's fold."""
+    long = {ref: n for ref, p in reachable.items() if (n := len(visible_text(p))) > READABLE_CHARS}
+    assert long == {}
+
+
+def test_the_walk_opens_full_cards_and_their_pages(reachable: dict[str, dict[str, Any]]) -> None:
+    """More is reachable from focused cards, and the longest full cards continue onto further pages."""
+    assert any(ref.endswith(":all") for ref in reachable)
+    assert any(ref.count(":all:") for ref in reachable), "some full card runs to a second page"

@@ -79,6 +79,20 @@ def test_back_previous_and_next_keep_their_places_on_every_phase_and_step_card(l
         assert all(b.label not in ("Back", "Next step", "Previous step") for b in card.buttons[NAV:])
 
 
+def test_a_roadmap_overview_keeps_its_phases_and_offers_the_rest_behind_more(library: Library) -> None:
+    roadmap = library.roadmaps["ds-to-ai-engineer"]
+    card = open_card(library, refs.roadmap(roadmap.id))
+    phase_lines = [line for s in card.sections if s.heading for line in s.lines]
+    assert len(phase_lines) == len(roadmap.phases)
+    [more] = [b for b in card.buttons if b.label == "More"]
+    pages = [open_ref_text(library, more.value)]
+    while nxt := [b for b in pages[-1].buttons if b.label.startswith("More (")]:
+        pages.append(open_ref_text(library, nxt[0].value))
+    text = "\n".join(line for page in pages for s in page.sections for line in s.lines)
+    assert all(p.text in text for p in roadmap.points)
+    assert all(any(b.label == "Phases" and b.value == str(refs.roadmap(roadmap.id)) for b in p.buttons) for p in pages)
+
+
 def test_a_question_naming_a_numbered_step_of_a_plan_opens_that_phase(engine: Engine, library: Library) -> None:
     roadmap = library.roadmaps["ds-to-ai-engineer"]
     second = next(i for i, p in enumerate(roadmap.phases) if p.title.startswith("Step 2:"))

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from bot.cards.levels_compared import levels_compared_card
 from bot.cards.menus import help_card, levels_card, list_card
 from bot.cards.model import Button, Card, Field, Section
-from bot.cards.roadmap import roadmap_card
+from bot.cards.roadmap import overview_card, roadmap_card
 from bot.cards.salary import locations_menu, other_profession_card, salary_card
 from bot.cards.topic import role_skills_card, side_by_side_card, topic_card
 from bot.content import Library
@@ -27,9 +27,9 @@ def open_ref_text(library: Library, text: str) -> Card:
 
 def open_card(library: Library, ref: Ref) -> Card:
     if ref.kind == "t" and ref.parts[0] in library.roadmaps:
-        return roadmap_card(library, ref.parts[0])
+        return overview_card(library, ref.parts[0], ref.parts[1:])
     if ref.kind == "t":
-        return topic_card(library, ref.parts[0])
+        return topic_card(library, ref.parts[0], ref.parts[1:])
     if ref.kind == "s" and ref.salary is not None:
         _check_salary_ids(library, ref.salary)
         return salary_card(library, ref.salary)
@@ -41,7 +41,7 @@ def open_card(library: Library, ref: Ref) -> Card:
     if ref.kind == "cmp" and all(part in library.levels for part in ref.parts):
         return levels_compared_card(library, *ref.parts)
     if ref.kind == "cmp":
-        return side_by_side_card(library, *ref.parts)
+        return side_by_side_card(library, ref.parts[0], ref.parts[1], ref.parts[2:])
     if ref.kind == "c":
         return _menu(library, *ref.parts)
     raise ValueError(f"unknown ref {ref}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import ids, refs
-from bot.cards.model import Button, Card, Field, Section, open_button, source_line
+from bot.cards.model import Button, Card, Field, Section, glosses, open_button, source_line
 from bot.content import Library
 from bot.refs import Ref
 
@@ -67,7 +67,7 @@ def list_card(library: Library, name: str) -> Card:
         kind="answer",
         title=title,
         summary=summary,
-        sections=(Section(None, tuple(f"{label}: {text}" for label, text, _ in items)),),
+        sections=(Section(None, glosses([(label, text) for label, text, _ in items])),),
         buttons=tuple(open_button(label[:70], ref) for label, _, ref in items),
         ref=str(refs.menu(name)),
     )

@@ -56,13 +56,20 @@ def cite(library: Library, item: Cited) -> str:
     return f"{name}, citing {item.credits}" if item.credits else name
 
 
-def point_line(library: Library, point: Point) -> str:
-    return f"{point.text} ({cite(library, point)})"
+def point_line(library: Library, point: Point, cited: bool = True) -> str:
+    """A point with its article named; `cited=False` where the card's one source line names it."""
+    return f"{point.text} ({cite(library, point)})" if cited else point.text
 
 
-def figure_field(library: Library, figure: Figure) -> Field:
+def figure_field(library: Library, figure: Figure, cited: bool = True) -> Field:
     note = f"\n{figure.note}" if figure.note else ""
-    return Field(f"{figure.label} ({cite(library, figure)})", f"{figure.value}{note}")
+    label = f"{figure.label} ({cite(library, figure)})" if cited else figure.label
+    return Field(label, f"{figure.value}{note}")
+
+
+def one_source(items: Iterable[Cited]) -> bool:
+    """Do all these facts come from one article, with the same credits (so one line can cite them)?"""
+    return len({(item.source, item.credits) for item in items}) <= 1
 
 
 def source_line(library: Library, items: Iterable[Cited]) -> tuple[str, ...]:
@@ -88,3 +95,21 @@ def source_line(library: Library, items: Iterable[Cited]) -> tuple[str, ...]:
 
 def chunks(items: list[Field], size: int) -> list[tuple[Field, ...]]:
     return [tuple(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+MENU_BUDGET = 900  # characters of one-line glosses a menu shows, shared among its entries
+MIN_GLOSS = 40
+
+
+def glosses(items: list[tuple[str, str]]) -> tuple[str, ...]:
+    """'Title: summary' lines for a menu, each summary cut (at a word) to the menu's share of room."""
+    room = max(MIN_GLOSS, MENU_BUDGET // max(1, len(items)))
+    return tuple(f"{title}: {gloss(text, room - len(title))}" for title, text in items)
+
+
+def gloss(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` characters, else its start cut at a word, with an ellipsis."""
+    limit = max(limit, MIN_GLOSS)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

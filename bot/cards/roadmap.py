@@ -9,8 +9,12 @@ three buttons, Back, Previous and Next, so they never move under the reader's th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import refs
-from bot.cards.model import Button, Card, Section, figure_field, open_button, point_line, source_line
+from bot.cards import focus
+from bot.cards.model import Button, Card, Section, figure_field, one_source, open_button, point_line, source_line
+from bot.cards.topic import topic_card
 from bot.content import Library
 from bot.models import Phase, Roadmap
 
@@ -46,14 +50,27 @@ def plan_of(roadmap: Roadmap, phase: int) -> tuple[int, ...]:
     return next(plan for plan in plans(roadmap) if phase in plan)
 
 
-def overview_card(library: Library, roadmap_id: str) -> Card:
-    """The roadmap: its figures, each article's plan under its own heading, and its points."""
+def overview_card(library: Library, roadmap_id: str, view: tuple[str, ...] = ()) -> Card:
+    """The roadmap: its plans and phases, and a few of its facts (all of them, in pages, with `all`)."""
     roadmap = library.roadmaps[roadmap_id]
+    if view[:1] == (refs.FULL,):
+        full = topic_card(library, roadmap_id, view)
+        phases = open_button("Phases", refs.roadmap(roadmap_id))
+        return replace(full, buttons=(*full.buttons[:1], phases, *full.buttons[1:]))
+    picks = tuple(int(p) for p in view[0].split(".")) if view else focus.default_picks(roadmap, focus.OVERVIEW_BUDGET)
+    items = focus.items_of(roadmap)
+    if any(not 0 <= p < len(items) for p in picks):
+        raise IndexError(f"no such facts in {roadmap_id}: {view}")
+    shown = [items[p] for p in picks]
+    figures = [roadmap.figures[i.index] for i in shown if i.kind == "figure"]
+    points = [roadmap.points[i.index] for i in shown if i.kind == "point"]
+    cited = not one_source([*figures, *points, *roadmap.phases])
     sections = [*_plan_sections(library, roadmap)]
-    if roadmap.figures:
-        sections.insert(0, Section(None, (), tuple(figure_field(library, f) for f in roadmap.figures[:10])))
-    if roadmap.points:
-        sections.append(Section(None, tuple(point_line(library, p) for p in roadmap.points)))
+    if figures:
+        sections.insert(0, Section(None, (), tuple(figure_field(library, f, cited) for f in figures)))
+    if points:
+        sections.append(Section(None, tuple(point_line(library, p, cited) for p in points)))
+    more = [open_button("More", refs.full(roadmap.id))] if focus.hidden_count(roadmap, picks) else []
     phase_buttons = [
         open_button(_label(f"{n}. {roadmap.phases[i].title}"), refs.roadmap(roadmap.id, i))
         for plan in plans(roadmap)
@@ -64,9 +81,9 @@ def overview_card(library: Library, roadmap_id: str) -> Card:
         title=roadmap.title,
         summary=roadmap.summary,
         sections=tuple(sections),
-        sources=source_line(library, [*roadmap.figures, *roadmap.points, *roadmap.phases]),
-        buttons=(*phase_buttons, open_button("All roadmaps", refs.menu("roadmaps"))),
-        ref=str(refs.roadmap(roadmap.id)),
+        sources=source_line(library, [*figures, *points, *roadmap.phases]),
+        buttons=(*phase_buttons, *more, open_button("All roadmaps", refs.menu("roadmaps"))),
+        ref=str(refs.focused(roadmap.id, picks) if view else refs.roadmap(roadmap.id)),
     )
 
 

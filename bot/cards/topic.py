@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import refs
+from bot.cards import focus
 from bot.cards.model import (
     Button,
     Card,
@@ -11,36 +14,75 @@ from bot.cards.model import (
     chunks,
     cite,
     figure_field,
+    glosses,
+    one_source,
     open_button,
     point_line,
     source_line,
 )
 from bot.content import Library
-from bot.models import Comparison, Level, Role, Topic
+from bot.models import Comparison, ComparisonRow, Figure, Level, Role, Topic
 
 FIELDS_PER_SECTION = 10  # Slack's limit for a section's fields
 MAX_RELATED_BUTTONS = 5
 
 
-def topic_card(library: Library, topic_id: str) -> Card:
-    entry = library.entries[topic_id]
-    topic = entry.topic
-    sections = list(_figure_sections(library, topic))
+def topic_card(library: Library, topic_id: str, view: tuple[str, ...] = ()) -> Card:
+    """An entry's card: focused (`view` empty, or the positions of the facts to show) or full (`all`)."""
+    topic = library.entries[topic_id].topic
+    if view[:1] == (refs.FULL,):
+        return _full_card(library, topic, int(view[1]) if len(view) > 1 else 1)
+    picks = tuple(int(p) for p in view[0].split(".")) if view else focus.default_picks(topic)
+    items = focus.items_of(topic)
+    if any(not 0 <= p < len(items) for p in picks):
+        raise IndexError(f"no such facts in {topic_id}: {view}")
+    label = "All rows" if isinstance(topic, Comparison) and topic.rows else "More"
+    more = [open_button(label, refs.full(topic_id))] if focus.hidden_count(topic, picks) else []
+    ref = refs.focused(topic_id, picks) if view else refs.topic(topic_id)
+    return _card(library, topic, picks, topic.summary, [*more, *_topic_buttons(library, topic)], ref)
+
+
+def _full_card(library: Library, topic: Topic, page: int) -> Card:
+    pages = focus.pages(topic)
+    if not 1 <= page <= len(pages):
+        raise IndexError(f"no page {page} of {topic.id}")
+    count = len(pages)
+    title = topic.title if count == 1 else f"{topic.title} ({page}/{count})"
+    summary = topic.summary if page == 1 else f"Continued: part {page} of {count}."
+    more = [open_button(f"More ({page + 1}/{count})", refs.full(topic.id, page + 1))] if page < count else []
+    buttons = [*more, *_topic_buttons(library, topic)]
+    card = _card(library, topic, pages[page - 1], summary, buttons, refs.full(topic.id, page))
+    return replace(card, title=title)
+
+
+def _card(
+    library: Library, topic: Topic, picks: tuple[int, ...], summary: str, buttons: list[Button], ref: refs.Ref
+) -> Card:
+    items = focus.items_of(topic)
+    shown = [items[p] for p in picks]
+    rows = [topic.rows[i.index] for i in shown if i.kind == "row"] if isinstance(topic, Comparison) else []
+    figures = [topic.figures[i.index] for i in shown if i.kind == "figure"]
+    points = [topic.points[i.index] for i in shown if i.kind == "point"]
+    cited = not one_source([*rows, *figures, *points])  # else the one source line names the article
+    sections: list[Section] = []
     if isinstance(topic, Comparison):
-        sections = [_comparison_section(library, topic), *sections]
-    if topic.points:
-        sections.append(Section(None, tuple(point_line(library, p) for p in topic.points)))
-    buttons = _unique([*_kind_buttons(library, topic), *_related_buttons(library, topic)])
-    cited = [*topic.figures, *topic.points, *getattr(topic, "rows", [])]
+        sections += _table_sections(library, topic, rows, cited)
+    sections += _figure_sections(library, figures, cited)
+    if points:
+        sections.append(Section(None, tuple(point_line(library, p, cited) for p in points)))
     return Card(
         kind="answer",
         title=topic.title,
-        summary=topic.summary,
+        summary=summary,
         sections=tuple(sections),
-        sources=source_line(library, cited),
-        buttons=tuple(buttons),
-        ref=str(refs.topic(topic_id)),
+        sources=source_line(library, [*rows, *figures, *points]),
+        buttons=tuple(_unique(buttons)),
+        ref=str(ref),
     )
+
+
+def _topic_buttons(library: Library, topic: Topic) -> list[Button]:
+    return [*_kind_buttons(library, topic), *_related_buttons(library, topic)]
 
 
 def _unique(buttons: list[Button]) -> list[Button]:
@@ -51,17 +93,29 @@ def _unique(buttons: list[Button]) -> list[Button]:
     return list(by_value.values())
 
 
-def _figure_sections(library: Library, topic: Topic) -> list[Section]:
-    fields = [figure_field(library, f) for f in topic.figures]
+def _figure_sections(library: Library, figures: list[Figure], cited: bool) -> list[Section]:
+    fields = [figure_field(library, f, cited) for f in figures]
     return [Section(None, (), group) for group in chunks(fields, FIELDS_PER_SECTION)]
 
 
-def _comparison_section(library: Library, comparison: Comparison) -> Section:
+def _table_sections(library: Library, comparison: Comparison, rows: list[ComparisonRow], cited: bool) -> list[Section]:
+    """Rows as a two-column table (Slack shows a section's fields in two columns): the two roles as
+    the header, then each row's two cells, the aspect heading both so a phone's single column reads."""
+    if not rows:
+        return []
     left, right = (library.roles[r].title for r in comparison.roles)
-    lines = tuple(
-        f"{row.aspect}: {left}: {row.left} | {right}: {row.right} ({cite(library, row)})" for row in comparison.rows
-    )
-    return Section(f"{left} vs {right}", lines)
+    heading = f"{left} vs {right}"
+    cells = [
+        cell
+        for row in rows
+        for cell in (
+            Field(row.aspect, row.left),
+            Field(row.aspect, f"{row.right} ({cite(library, row)})" if cited else row.right),
+        )
+    ]
+    header = (Field(left, ""), Field(right, ""))
+    groups = chunks(cells, FIELDS_PER_SECTION - len(header))
+    return [Section(heading if i == 0 else None, (), (*header, *group)) for i, group in enumerate(groups)]
 
 
 def _kind_buttons(library: Library, topic: Topic) -> list[Button]:
@@ -105,7 +159,7 @@ def _related_buttons(library: Library, topic: Topic) -> list[Button]:
 def role_skills_card(library: Library, role_id: str) -> Card:
     role = library.roles[role_id]
     skills = [library.entries[s].topic for s in role.skills]
-    lines = tuple(f"{s.title}: {s.summary}" for s in skills)
+    lines = glosses([(s.title, s.summary) for s in skills])
     return Card(
         kind="answer",
         title=f"Skills for {role.title}",
@@ -117,12 +171,20 @@ def role_skills_card(library: Library, role_id: str) -> Card:
     )
 
 
-def side_by_side_card(library: Library, left_id: str, right_id: str) -> Card:
-    """Two roles compared: the curated comparison if there is one, else each role's own card text."""
+def side_by_side_card(library: Library, left_id: str, right_id: str, view: tuple[str, ...] = ()) -> Card:
+    """Two roles compared: the curated comparison if there is one, else each role's own summary and
+    a few of its points (`view`: their positions, numbered across both roles, the left's first)."""
     for comparison in library.comparisons.values():
         if set(comparison.roles) == {left_id, right_id}:
-            return topic_card(library, comparison.id)
+            return topic_card(library, comparison.id, view)
     left, right = library.roles[left_id], library.roles[right_id]
+    picks = tuple(int(p) for p in view[0].split(".")) if view else focus.side_picks(left, right, {})
+    both = [*left.points, *right.points]
+    if any(not 0 <= p < len(both) for p in picks):
+        raise IndexError(f"no such points in {left_id}, {right_id}: {view}")
+    shown = [(p, both[p]) for p in picks]
+    left_points = [point for p, point in shown if p < len(left.points)]
+    right_points = [point for p, point in shown if p >= len(left.points)]
     fields = (Field(left.title, left.summary), Field(right.title, right.summary))
     return Card(
         kind="answer",
@@ -130,10 +192,10 @@ def side_by_side_card(library: Library, left_id: str, right_id: str) -> Card:
         summary="The articles don't compare these two roles directly; here is what they say of each.",
         sections=(
             Section(None, (), fields),
-            Section(left.title, tuple(point_line(library, p) for p in left.points[:4])),
-            Section(right.title, tuple(point_line(library, p) for p in right.points[:4])),
+            Section(left.title, tuple(point_line(library, p) for p in left_points)),
+            Section(right.title, tuple(point_line(library, p) for p in right_points)),
         ),
-        sources=source_line(library, [*left.points[:4], *right.points[:4]]),
+        sources=source_line(library, [*left_points, *right_points]),
         buttons=(open_button(left.title, refs.topic(left_id)), open_button(right.title, refs.topic(right_id))),
-        ref=str(refs.Ref("cmp", (left_id, right_id))),
+        ref=str(refs.Ref("cmp", (left_id, right_id, *view))),
     )

@@ -1,0 +1,166 @@
+"""Which of an entry's facts a card shows.
+
+An entry's facts are its comparison rows, figures and points, numbered in that order ("items").
+A focused card shows the summary and a few items within a reading budget; which ones is part of
+its ref (`t:<id>:<i>.<j>`), so a card stays a pure function of its ref and the content and can be
+cached, shared and rated like any other. The full card shows every item, in pages that each stay
+well under Slack's "Show more" fold.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from bot.models import Comparison, Level, Role, Topic
+from bot.text import terms
+
+ItemKind = Literal["row", "figure", "point"]
+
+FOCUS_BUDGET = 330  # characters of facts on a focused card, beside its title and summary
+FOCUS_MAX_ITEMS = 5
+OVERVIEW_BUDGET = 200  # a roadmap overview lists its phases too, so it shows fewer other facts
+SIDE_BUDGET = 220  # characters of points for each of two roles compared side by side
+TABLE_MAX_ROWS = 4  # a compact comparison: a header pair and four rows fill Slack's 10 fields
+TABLE_MIN_ROWS = 2
+TABLE_BUDGET = 420  # rows are short cells, so a table may run a little longer than bullets
+PAGE_BUDGET = 1150  # characters of facts on one page of a full card
+ASKED_ROOM = 2.5  # facts the question asks about may fill this many budgets
+CLOSE = 0.5  # facts scoring at least this share of the best one's score count as asked for
+CITE_CHARS = 20  # what a fact's "(Article name)" adds to its length, about
+MIN_PREFIX = 4  # a shorter word that starts another is not the same word ("ai" in "aim")
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: ItemKind
+    index: int  # position within the entry's rows, figures or points
+    text: str  # what a person reads, and what a question is matched against
+
+
+def items_of(topic: Topic) -> tuple[Item, ...]:
+    rows = topic.rows if isinstance(topic, Comparison) else []
+    return (
+        *(Item("row", i, f"{r.aspect}: {r.left} | {r.right}") for i, r in enumerate(rows)),
+        *(Item("figure", i, f"{f.label}: {f.value} {f.note or ''}".strip()) for i, f in enumerate(topic.figures)),
+        *(Item("point", i, p.text) for i, p in enumerate(topic.points)),
+    )
+
+
+def default_picks(topic: Topic, budget: int = FOCUS_BUDGET) -> tuple[int, ...]:
+    """The items a focused card shows when the question singles none out."""
+    return _fill(topic, _default_order(topic), budget)
+
+
+def question_picks(topic: Topic, asked: Mapping[str, float], budget: int = FOCUS_BUDGET) -> tuple[int, ...]:
+    """The items that bear on a question (its terms with their weights) first, topped up in the
+    default order."""
+    relevant = asked_about([item.text for item in items_of(topic)], asked)
+    return _fill(topic, [*relevant, *_default_order(topic)], budget, len(relevant))
+
+
+def asked_about(texts: list[str], asked: Mapping[str, float]) -> list[int]:
+    """Positions of the texts that bear on the question, best first: those scoring at least CLOSE
+    of the best. Each asked word adds its weight times how rare it is among these texts: a word
+    in every one of them says nothing about which to show."""
+    item_terms = [set(terms(text)) for text in texts]
+    scores = [0.0] * len(texts)
+    for term, weight in asked.items():
+        hits = [i for i, these in enumerate(item_terms) if any(_same_word(term, t) for t in these)]
+        rarity = math.log((len(texts) + 1) / (len(hits) + 0.5))
+        for i in hits:
+            scores[i] += weight * rarity
+    top = max(scores, default=0.0)
+    ranked = sorted(range(len(texts)), key=lambda i: -scores[i])
+    return [i for i in ranked if scores[i] >= CLOSE * top > 0]
+
+
+def side_picks(left: Topic, right: Topic, asked: Mapping[str, float]) -> tuple[int, ...]:
+    """Points of two entries shown side by side, numbered across both (the left's first): on each
+    side those the question asks about first, else the leading ones, within SIDE_BUDGET."""
+    picks: list[int] = []
+    for offset, topic in ((0, left), (len(left.points), right)):
+        texts = [p.text for p in topic.points]
+        order = [*asked_about(texts, asked), *range(len(texts))]
+        used = 0
+        for position in dict.fromkeys(order):
+            size = len(texts[position]) + CITE_CHARS
+            if used and used + size > SIDE_BUDGET:
+                break
+            picks.append(offset + position)
+            used += size
+    return tuple(sorted(picks))
+
+
+def hidden_count(topic: Topic, picks: tuple[int, ...]) -> int:
+    return len(items_of(topic)) - len(picks)
+
+
+def pages(topic: Topic) -> list[tuple[int, ...]]:
+    """Every item, in order, split into pages of about PAGE_BUDGET characters."""
+    split: list[list[int]] = [[]]
+    used = 0
+    for position, item in enumerate(items_of(topic)):
+        size = _size(item)
+        if split[-1] and used + size > PAGE_BUDGET:
+            split.append([])
+            used = 0
+        split[-1].append(position)
+        used += size
+    return [tuple(page) for page in split]
+
+
+def _same_word(asked: str, written: str) -> bool:
+    """Equal stems, or one the start of the other ("math" and "mathematical", "statistic" and
+    "statistical"): the light stemmer leaves such pairs apart."""
+    if asked == written:
+        return True
+    shorter, longer = sorted((asked, written), key=len)
+    return len(shorter) >= MIN_PREFIX and longer.startswith(shorter)
+
+
+def _default_order(topic: Topic) -> list[int]:
+    """Rows that differ most first (a comparison is about differences), then figures, then points;
+    for a role or a level, what it is (its points) before what it pays (its figures)."""
+    items = items_of(topic)
+    rows = [p for p, item in enumerate(items) if item.kind == "row"]
+    rows.sort(key=lambda p: _similarity(topic, items[p].index))
+    kinds: tuple[ItemKind, ...] = ("point", "figure") if isinstance(topic, Role | Level) else ("figure", "point")
+    return [*rows, *(p for kind in kinds for p, item in enumerate(items) if item.kind == kind)]
+
+
+def _similarity(topic: Topic, row: int) -> float:
+    assert isinstance(topic, Comparison)
+    return float(fuzz.token_set_ratio(topic.rows[row].left, topic.rows[row].right))
+
+
+def _fill(topic: Topic, order: list[int], budget: int, asked_for: int = 0) -> tuple[int, ...]:
+    """Items in `order` while they fit the budget (the first always does), shown in content order.
+    The first `asked_for` items are the ones the question asks about: they may use more room, and
+    when there are any, the card tops them up only to make a comparison a table."""
+    items = items_of(topic)
+    is_table = isinstance(topic, Comparison) and bool(topic.rows)
+    budget = max(budget, TABLE_BUDGET) if is_table else budget
+    # A comparison's first point is its curated headline difference: it goes with the table.
+    headline = next((p for p, item in enumerate(items) if item.kind == "point"), -1)
+    chosen: list[int] = []
+    used = 0
+    for rank, position in enumerate(dict.fromkeys([*order, headline] if is_table else order)):
+        item = items[position]
+        rows = sum(items[p].kind == "row" for p in chosen)
+        if item.kind == "row" and rows >= TABLE_MAX_ROWS or len(chosen) >= FOCUS_MAX_ITEMS:
+            continue
+        must = not chosen or (is_table and (item.kind == "row" and rows < TABLE_MIN_ROWS or position == headline))
+        room = budget * ASKED_ROOM if rank < asked_for else (budget if not asked_for else 0)
+        if must or used + _size(item) <= room:
+            chosen.append(position)
+            used += _size(item)
+    return tuple(sorted(chosen))
+
+
+def _size(item: Item) -> int:
+    return len(item.text) + CITE_CHARS
