@@ -3,6 +3,11 @@
 A card is a pure function of its ref, so the question's focus travels in the ref: `t:<id>` becomes
 `t:<id>:<i>.<j>` when the question singles out other facts than the entry leads with
 (see bot.cards.focus for how facts are chosen and shown).
+
+The question's words are read with the vocabulary the matcher used to pick the entry: a word no fact
+of the entry uses ("comp", "legal", "tools") stands for its kin, the words that share an alias or a
+question with it in the entry itself, its pay synonyms, and the general word families of
+bot.cards.focus; the entry's own title words say which entry, not which fact, so they count little.
 """
 
 from __future__ import annotations
@@ -10,9 +15,14 @@ from __future__ import annotations
 from bot import refs
 from bot.cards import focus
 from bot.content import Library
-from bot.matching import Matcher
+from bot.matching import SALARY_WORDS, Matcher
+from bot.models import Topic
 from bot.parsing import Query
 from bot.refs import Ref
+from bot.text import terms
+
+TITLE_SHARE = 0.3  # a word of the entry's title names the entry: it barely tells which fact
+KIN_SHARE = 0.6  # a kin word counts this share of the word it stands for
 
 
 def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref:
@@ -20,25 +30,59 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     the question picks the same facts the entry leads with anyway."""
     if ref.kind == "cmp" and len(ref.parts) == 2 and ref.parts[0] in library.roles and ref.parts[1] in library.roles:
         left, right = library.roles[ref.parts[0]], library.roles[ref.parts[1]]
-        picks = focus.side_picks(left, right, _asked(matcher, query))
-        unasked = picks == focus.side_picks(left, right, {})
+        asked = _asked(matcher, query)
+        picks = focus.side_picks(left, right, _read_for(left, matcher, asked), _read_for(right, matcher, asked))
+        unasked = picks == focus.side_picks(left, right, {}, {})
         return ref if unasked else Ref("cmp", (*ref.parts, ".".join(str(p) for p in picks)))
     topic_id = _entry_of(library, ref)
     if topic_id is None:
         return ref
     topic = library.entries[topic_id].topic
     budget = focus.OVERVIEW_BUDGET if topic_id in library.roadmaps else focus.FOCUS_BUDGET
-    picks = focus.question_picks(topic, _asked(matcher, query), budget)
+    picks = focus.question_picks(topic, _read_for(topic, matcher, _asked(matcher, query)), budget)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
 
 
 def _asked(matcher: Matcher, query: Query) -> dict[str, float]:
-    """The question's words (a command's arguments), each weighted by how rare it is in the content.
+    """The question's words (a command's arguments) with the weight the question gives each.
     Words that name a role are left out: they say who the question is about, not which fact
     ("what do *AI engineers* need to know about the EU AI Act")."""
     roles = {f.start + i for f in query.entities.found if f.kind == "role" for i in range(f.length)}
     text = " ".join(w for i, w in enumerate(query.words) if i not in roles)
-    return {t: w * matcher.idf.get(t, matcher.unknown_idf) for t, w in matcher.query_terms(text).items}
+    asked: dict[str, float] = {}
+    for term, weight in matcher.query_terms(text).items:
+        asked[term] = max(asked.get(term, 0.0), weight)
+    return asked
+
+
+def _read_for(topic: Topic, matcher: Matcher, asked: dict[str, float]) -> dict[str, dict[str, float]]:
+    """The asked words as they bear on `topic`'s facts, each weighted by its rarity in the content:
+    title words count little, and a word no fact uses is joined by its kin in this entry."""
+    title = set(terms(topic.title))
+    fact_words = {t for item in focus.items_of(topic) for t in terms(item.text)}
+    read: dict[str, dict[str, float]] = {}
+    for term, weight in asked.items():
+        idf = matcher.idf.get(term, matcher.unknown_idf)
+        readings = read.setdefault(term, {})
+        if term in title:
+            readings[term] = weight * idf * TITLE_SHARE
+            continue
+        readings[term] = weight * idf
+        if any(focus.same_word(term, word) for word in fact_words):
+            continue
+        for kin in _kin(topic, term) - title - set(asked):
+            readings[kin] = weight * KIN_SHARE * min(idf, matcher.idf.get(kin, matcher.unknown_idf))
+    return read
+
+
+def _kin(topic: Topic, term: str) -> set[str]:
+    """Words that stand for `term` in this entry: those sharing an alias or a question with it, the
+    pay words when it is one, and its general word family."""
+    kin = {t for phrase in [*topic.aliases, *topic.questions] if term in (words := terms(phrase)) for t in words}
+    if term in SALARY_WORDS:
+        kin |= SALARY_WORDS
+    kin |= focus.word_family(term)
+    return kin - {term}
 
 
 def _entry_of(library: Library, ref: Ref) -> str | None:

@@ -17,9 +17,12 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from bot.models import Comparison, Level, Role, Topic
-from bot.text import terms
+from bot.text import stem, terms
 
 ItemKind = Literal["row", "figure", "point"]
+# What a question asks: each of its words -> the words that stand for it in facts (itself and its
+# kin) with their weights.
+Asked = Mapping[str, Mapping[str, float]]
 
 FOCUS_BUDGET = 330  # characters of facts on a focused card, beside its title and summary
 FOCUS_MAX_ITEMS = 5
@@ -30,9 +33,10 @@ TABLE_MIN_ROWS = 2
 TABLE_BUDGET = 420  # rows are short cells, so a table may run a little longer than bullets
 PAGE_BUDGET = 1150  # characters of facts on one page of a full card
 ASKED_ROOM = 2.5  # facts the question asks about may fill this many budgets
-CLOSE = 0.5  # facts scoring at least this share of the best one's score count as asked for
+CLOSE = 0.4  # facts scoring at least this share of the best one's score count as asked for
+LENGTH_NORM = 0.3  # how far a fact's score is divided by its length relative to the mean (BM25's b)
 CITE_CHARS = 20  # what a fact's "(Article name)" adds to its length, about
-MIN_PREFIX = 4  # a shorter word that starts another is not the same word ("ai" in "aim")
+MIN_PREFIX = 5  # a shorter word that starts another is not the same word ("ai" in "aim", "comp" in "company")
 
 
 @dataclass(frozen=True)
@@ -56,34 +60,41 @@ def default_picks(topic: Topic, budget: int = FOCUS_BUDGET) -> tuple[int, ...]:
     return _fill(topic, _default_order(topic), budget)
 
 
-def question_picks(topic: Topic, asked: Mapping[str, float], budget: int = FOCUS_BUDGET) -> tuple[int, ...]:
+def question_picks(topic: Topic, asked: Asked, budget: int = FOCUS_BUDGET) -> tuple[int, ...]:
     """The items that bear on a question (its terms with their weights) first, topped up in the
     default order."""
     relevant = asked_about([item.text for item in items_of(topic)], asked)
     return _fill(topic, [*relevant, *_default_order(topic)], budget, len(relevant))
 
 
-def asked_about(texts: list[str], asked: Mapping[str, float]) -> list[int]:
+def asked_about(texts: list[str], asked: Asked) -> list[int]:
     """Positions of the texts that bear on the question, best first: those scoring at least CLOSE
-    of the best. Each asked word adds its weight times how rare it is among these texts: a word
-    in every one of them says nothing about which to show."""
+    of the best. Each asked word adds, to the texts using it or one of its kin, its weight (its
+    kin's, when only kin is used) times how rare that is among these texts: a word in every one of
+    them says nothing about which to show. A word counts once however many of its kin a text uses."""
     item_terms = [set(terms(text)) for text in texts]
     scores = [0.0] * len(texts)
-    for term, weight in asked.items():
-        hits = [i for i, these in enumerate(item_terms) if any(_same_word(term, t) for t in these)]
-        rarity = math.log((len(texts) + 1) / (len(hits) + 0.5))
-        for i in hits:
+    for readings in asked.values():
+        found = [max((w for r, w in readings.items() if any(same_word(r, t) for t in these)), default=0.0) for these in item_terms]
+        hits = sum(1 for weight in found if weight)
+        rarity = math.log((len(texts) + 1) / (hits + 0.5))
+        for i, weight in enumerate(found):
             scores[i] += weight * rarity
+    # A long fact uses more words by its length alone: scores are normalised as BM25 does.
+    mean = sum(map(len, texts)) / max(1, len(texts))
+    scores = [score / (1 - LENGTH_NORM + LENGTH_NORM * len(text) / mean) for score, text in zip(scores, texts, strict=True)]
     top = max(scores, default=0.0)
     ranked = sorted(range(len(texts)), key=lambda i: -scores[i])
     return [i for i in ranked if scores[i] >= CLOSE * top > 0]
 
 
-def side_picks(left: Topic, right: Topic, asked: Mapping[str, float]) -> tuple[int, ...]:
+def side_picks(
+    left: Topic, right: Topic, left_asked: Asked, right_asked: Asked
+) -> tuple[int, ...]:
     """Points of two entries shown side by side, numbered across both (the left's first): on each
     side those the question asks about first, else the leading ones, within SIDE_BUDGET."""
     picks: list[int] = []
-    for offset, topic in ((0, left), (len(left.points), right)):
+    for offset, topic, asked in ((0, left, left_asked), (len(left.points), right, right_asked)):
         texts = [p.text for p in topic.points]
         order = [*asked_about(texts, asked), *range(len(texts))]
         used = 0
@@ -114,13 +125,43 @@ def pages(topic: Topic) -> list[tuple[int, ...]]:
     return [tuple(page) for page in split]
 
 
-def _same_word(asked: str, written: str) -> bool:
+def same_word(asked: str, written: str) -> bool:
     """Equal stems, or one the start of the other ("math" and "mathematical", "statistic" and
     "statistical"): the light stemmer leaves such pairs apart."""
     if asked == written:
         return True
     shorter, longer = sorted((asked, written), key=len)
     return len(shorter) >= MIN_PREFIX and longer.startswith(shorter)
+
+
+# General word families: a question and a fact often name one thing in different words. The
+# content's own synonyms (aliases, questions) come first; these are everyday English kin.
+WORD_FAMILIES: tuple[frozenset[str], ...] = tuple(
+    frozenset(stem(w) for w in family.split())
+    for family in (
+        "tool tools framework frameworks library libraries stack toolkit toolkits sdk",
+        "legal law laws lawful regulation regulations regulatory regulator compliance rule rules",
+        "watch watching monitor monitoring observability observe track tracking",
+        "math maths mathematics mathematical statistics statistical algebra calculus probability",
+        "job jobs role roles position positions opening openings",
+        "company companies employer employers firm firms organization organizations",
+        "day daily routine typical everyday",
+        "study studying learn learning course courses",
+        "car cars vehicle vehicles automotive",
+        "doctor doctors medical medicine clinical healthcare hospital",
+        "bank banks banking finance financial fintech lending",
+        "shop shops shopping store stores retail ecommerce",
+        "fast faster quick quickly speed timeline",
+        "hard difficult difficulty challenge challenges",
+        "boss manager management lead leadership",
+        "degree degrees diploma phd masters bachelor",
+    )
+)
+
+
+def word_family(term: str) -> frozenset[str]:
+    """Every word of the general families `term` belongs to."""
+    return frozenset(word for family in WORD_FAMILIES if term in family for word in family)
 
 
 def _default_order(topic: Topic) -> list[int]:

@@ -178,7 +178,7 @@ def side_by_side_card(library: Library, left_id: str, right_id: str, view: tuple
         if set(comparison.roles) == {left_id, right_id}:
             return topic_card(library, comparison.id, view)
     left, right = library.roles[left_id], library.roles[right_id]
-    picks = tuple(int(p) for p in view[0].split(".")) if view else focus.side_picks(left, right, {})
+    picks = tuple(int(p) for p in view[0].split(".")) if view else focus.side_picks(left, right, {}, {})
     both = [*left.points, *right.points]
     if any(not 0 <= p < len(both) for p in picks):
         raise IndexError(f"no such points in {left_id}, {right_id}: {view}")
