@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bot import refs
 from bot.cards import focus
+from bot.cards.levels_compared import ranked
 from bot.content import Library
 from bot.matching import SALARY_WORDS, Matcher
 from bot.models import Topic
@@ -27,13 +28,11 @@ KIN_SHARE = 0.6  # a kin word counts this share of the word it stands for
 
 def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref:
     """`ref` focused on what `query` asks, or `ref` itself when it is not a single entry's card or
-    the question picks the same facts the entry leads with anyway."""
-    if ref.kind == "cmp" and len(ref.parts) == 2 and ref.parts[0] in library.roles and ref.parts[1] in library.roles:
-        left, right = library.roles[ref.parts[0]], library.roles[ref.parts[1]]
-        asked = _asked(matcher, query)
-        picks = focus.side_picks(left, right, _read_for(left, matcher, asked), _read_for(right, matcher, asked))
-        unasked = picks == focus.side_picks(left, right, {}, {})
-        return ref if unasked else Ref("cmp", (*ref.parts, ".".join(str(p) for p in picks)))
+    the question picks the same facts the entry leads with anyway. A comparison of two roles
+    takes in a third the question names ("A vs B vs C")."""
+    compared = _compared(library, ref, query)
+    if compared:
+        return _side_by_side(library, matcher, compared, query)
     topic_id = _entry_of(library, ref)
     if topic_id is None:
         return ref
@@ -43,11 +42,37 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
 
 
-def _asked(matcher: Matcher, query: Query) -> dict[str, float]:
+def _compared(library: Library, ref: Ref, query: Query) -> tuple[str, ...]:
+    """The roles or levels a comparison ref sets side by side, with any further role the question
+    names (up to three); () when `ref` is no comparison."""
+    if ref.kind == "cmp" and len(ref.parts) == 2 and all(p in library.levels for p in ref.parts):
+        return ref.parts
+    if ref.kind == "cmp" and len(ref.parts) == 2 and all(p in library.roles for p in ref.parts):
+        pair: tuple[str, ...] = ref.parts
+    elif ref.kind == "t" and len(ref.parts) == 1 and ref.parts[0] in library.comparisons:
+        pair = tuple(library.comparisons[ref.parts[0]].roles)
+    else:
+        return ()
+    named = [r for r in query.entities.ids("role") if r in library.roles and r not in pair]
+    if ref.kind == "t" and not named:
+        return ()  # the curated comparison answers
+    return (*pair, *named)[: refs.MAX_COMPARED]
+
+
+def _side_by_side(library: Library, matcher: Matcher, names: tuple[str, ...], query: Query) -> Ref:
+    levels = all(n in library.levels for n in names)
+    topics: list[Topic] = list(ranked(library, names)) if levels else [library.roles[n] for n in names]
+    asked = _asked(matcher, query, ("role", "level") if levels else ("role",))
+    picks = focus.side_picks(topics, [_read_for(t, matcher, asked) for t in topics])
+    unasked = picks == focus.side_picks(topics, [{} for _ in topics])
+    return Ref("cmp", names if unasked else (*names, ".".join(str(p) for p in picks)))
+
+
+def _asked(matcher: Matcher, query: Query, who: tuple[str, ...] = ("role",)) -> dict[str, float]:
     """The question's words (a command's arguments) with the weight the question gives each.
-    Words that name a role are left out: they say who the question is about, not which fact
-    ("what do *AI engineers* need to know about the EU AI Act")."""
-    roles = {f.start + i for f in query.entities.found if f.kind == "role" for i in range(f.length)}
+    Words that name a role (or, comparing levels, a level) are left out: they say who the question
+    is about, not which fact ("what do *AI engineers* need to know about the EU AI Act")."""
+    roles = {f.start + i for f in query.entities.found if f.kind in who for i in range(f.length)}
     text = " ".join(w for i, w in enumerate(query.words) if i not in roles)
     asked: dict[str, float] = {}
     for term, weight in matcher.query_terms(text).items:

@@ -7,7 +7,9 @@ t:<topic-id>:all[:<page>]          the full card, every fact (1-based pages when
 s:level=senior,location=uk         a salary table for the given dimensions ("s:" = by level)
 r:<roadmap>[:<phase>[:<step>]]     a roadmap, one of its phases, or one step (0-based positions)
 rs:<role>                          the skills a role needs
-cmp:<role>,<role>[:<i>.<j>...]     two roles side by side (focused on their points i, j...)
+cmp:<role>,<role>[,<role>][:<i>.<j>...]
+                                   two or three roles side by side (focused on their facts i, j...,
+                                   numbered across the roles); two levels compared
 c:<menu>[:<arg>]                   a menu: help, roles, roadmaps, levels, learn, compare, locations
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MAX_COMPARED = 3  # roles a comparison sets side by side
 SALARY_DIMENSIONS = ("level", "location", "specialization", "company_type", "role")
 
 
@@ -50,7 +53,8 @@ class Ref:
             ]
             return "s:" + ",".join(pairs)
         if self.kind == "cmp":
-            return "cmp:" + ":".join([",".join(self.parts[:2]), *self.parts[2:]])
+            names = [p for p in self.parts if not is_picks(p)]
+            return "cmp:" + ":".join([",".join(names), *self.parts[len(names) :]])
         return f"{self.kind}:{':'.join(self.parts)}"
 
     @property
@@ -98,9 +102,9 @@ def parse_ref(text: str) -> Ref:
     if kind == "cmp":
         roles, _, view = rest.partition(":")
         parts = tuple(roles.split(","))
-        if len(parts) != 2:
-            raise ValueError(f"a comparison names two roles: {text!r}")
-        if view and not _is_picks(view):
+        if not 2 <= len(parts) <= MAX_COMPARED or any(not p or is_picks(p) for p in parts):
+            raise ValueError(f"a comparison names two or three roles: {text!r}")
+        if view and not is_picks(view):
             raise ValueError(f"bad comparison ref: {text!r}")
         return Ref(kind, (*parts, view) if view else parts)
     if kind == "t":
@@ -119,7 +123,7 @@ def parse_ref(text: str) -> Ref:
 
 def _topic_ref(text: str, parts: tuple[str, ...]) -> Ref:
     view = parts[1:]
-    picks = len(view) == 1 and _is_picks(view[0])
+    picks = len(view) == 1 and is_picks(view[0])
     full_view = view[:1] == (FULL,) and (len(view) == 1 or (len(view) == 2 and view[1].isdigit()))
     if view and not (picks or full_view):
         raise ValueError(f"bad topic ref: {text!r}")
@@ -136,5 +140,5 @@ def _salary_query(text: str) -> SalaryQuery:
     return SalaryQuery(*(found.get(dim, ()) for dim in SALARY_DIMENSIONS))
 
 
-def _is_picks(text: str) -> bool:
+def is_picks(text: str) -> bool:
     return all(p.isdigit() for p in text.split("."))

@@ -38,10 +38,10 @@ def open_card(library: Library, ref: Ref) -> Card:
         return roadmap_card(library, roadmap_id, *(int(p) for p in position))
     if ref.kind == "rs":
         return role_skills_card(library, ref.parts[0])
-    if ref.kind == "cmp" and all(part in library.levels for part in ref.parts):
-        return levels_compared_card(library, *ref.parts)
+    if ref.kind == "cmp" and len(ref.parts) >= 2 and all(part in library.levels for part in ref.parts[:2]):
+        return levels_compared_card(library, ref.parts[0], ref.parts[1], ref.parts[2:])
     if ref.kind == "cmp":
-        return side_by_side_card(library, ref.parts[0], ref.parts[1], ref.parts[2:])
+        return side_by_side_card(library, ref.parts)
     if ref.kind == "c":
         return _menu(library, *ref.parts)
     raise ValueError(f"unknown ref {ref}")

@@ -10,7 +10,7 @@ well under Slack's "Show more" fold.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,7 +27,7 @@ Asked = Mapping[str, Mapping[str, float]]
 FOCUS_BUDGET = 330  # characters of facts on a focused card, beside its title and summary
 FOCUS_MAX_ITEMS = 5
 OVERVIEW_BUDGET = 200  # a roadmap overview lists its phases too, so it shows fewer other facts
-SIDE_BUDGET = 220  # characters of points for each of two roles compared side by side
+SIDE_BUDGET = 220  # characters of facts for each of two entries compared side by side (three share twice this)
 TABLE_MAX_ROWS = 4  # a compact comparison: a header pair and four rows fill Slack's 10 fields
 TABLE_MIN_ROWS = 2
 TABLE_BUDGET = 420  # rows are short cells, so a table may run a little longer than bullets
@@ -75,36 +75,50 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
     item_terms = [set(terms(text)) for text in texts]
     scores = [0.0] * len(texts)
     for readings in asked.values():
-        found = [max((w for r, w in readings.items() if any(same_word(r, t) for t in these)), default=0.0) for these in item_terms]
+        found = [_reading_weight(readings, these) for these in item_terms]
         hits = sum(1 for weight in found if weight)
         rarity = math.log((len(texts) + 1) / (hits + 0.5))
         for i, weight in enumerate(found):
             scores[i] += weight * rarity
     # A long fact uses more words by its length alone: scores are normalised as BM25 does.
     mean = sum(map(len, texts)) / max(1, len(texts))
-    scores = [score / (1 - LENGTH_NORM + LENGTH_NORM * len(text) / mean) for score, text in zip(scores, texts, strict=True)]
+    scores = [score / (1 - LENGTH_NORM + LENGTH_NORM * len(texts[i]) / mean) for i, score in enumerate(scores)]
     top = max(scores, default=0.0)
     ranked = sorted(range(len(texts)), key=lambda i: -scores[i])
     return [i for i in ranked if scores[i] >= CLOSE * top > 0]
 
 
-def side_picks(
-    left: Topic, right: Topic, left_asked: Asked, right_asked: Asked
-) -> tuple[int, ...]:
-    """Points of two entries shown side by side, numbered across both (the left's first): on each
-    side those the question asks about first, else the leading ones, within SIDE_BUDGET."""
+def _reading_weight(readings: Mapping[str, float], words: set[str]) -> float:
+    """The weight of the best of an asked word's readings that a fact uses (0 if none)."""
+    return max((w for r, w in readings.items() if any(same_word(r, t) for t in words)), default=0.0)
+
+
+def side_picks(topics: Sequence[Topic], asked: Sequence[Asked]) -> tuple[int, ...]:
+    """Facts of two or three entries shown side by side, numbered across them all (the first's
+    first): for each, those the question asks about first, else its leading ones (a level's years
+    before its points), within its share of the room."""
     picks: list[int] = []
-    for offset, topic, asked in ((0, left, left_asked), (len(left.points), right, right_asked)):
-        texts = [p.text for p in topic.points]
-        order = [*asked_about(texts, asked), *range(len(texts))]
+    offset = 0
+    budget = SIDE_BUDGET * 2 // max(2, len(topics))
+    for topic, asked_here in zip(topics, asked, strict=True):
+        items = items_of(topic)
+        order = [*asked_about([item.text for item in items], asked_here), *_side_order(topic)]
         used = 0
         for position in dict.fromkeys(order):
-            size = len(texts[position]) + CITE_CHARS
-            if used and used + size > SIDE_BUDGET:
-                break
+            size = _size(items[position])
+            if used and used + size > budget:
+                continue
             picks.append(offset + position)
             used += size
+        offset += len(items)
     return tuple(sorted(picks))
+
+
+def _side_order(topic: Topic) -> list[int]:
+    """What leads an entry set beside another: a level's years, a role's points, then the rest."""
+    items = items_of(topic)
+    kinds: tuple[ItemKind, ...] = ("figure", "point") if isinstance(topic, Level) else ("point", "figure")
+    return [p for kind in kinds for p, item in enumerate(items) if item.kind == kind]
 
 
 def hidden_count(topic: Topic, picks: tuple[int, ...]) -> int:

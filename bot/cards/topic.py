@@ -21,7 +21,7 @@ from bot.cards.model import (
     source_line,
 )
 from bot.content import Library
-from bot.models import Comparison, ComparisonRow, Figure, Level, Role, Topic
+from bot.models import Comparison, ComparisonRow, Figure, Level, Point, Role, Topic
 
 FIELDS_PER_SECTION = 10  # Slack's limit for a section's fields
 MAX_RELATED_BUTTONS = 5
@@ -171,31 +171,49 @@ def role_skills_card(library: Library, role_id: str) -> Card:
     )
 
 
-def side_by_side_card(library: Library, left_id: str, right_id: str, view: tuple[str, ...] = ()) -> Card:
-    """Two roles compared: the curated comparison if there is one, else each role's own summary and
-    a few of its points (`view`: their positions, numbered across both roles, the left's first)."""
+def side_by_side_card(library: Library, parts: tuple[str, ...]) -> Card:
+    """Two or three roles compared: the curated comparison of two if there is one, else each role's
+    own summary and a few of its facts (the ref's last part, if any: their positions, numbered across
+    the roles in order)."""
+    names = tuple(p for p in parts if not refs.is_picks(p))
+    view = parts[len(names) :]
     for comparison in library.comparisons.values():
-        if set(comparison.roles) == {left_id, right_id}:
+        if len(names) == 2 and set(comparison.roles) == set(names):
             return topic_card(library, comparison.id, view)
-    left, right = library.roles[left_id], library.roles[right_id]
-    picks = tuple(int(p) for p in view[0].split(".")) if view else focus.side_picks(left, right, {}, {})
-    both = [*left.points, *right.points]
-    if any(not 0 <= p < len(both) for p in picks):
-        raise IndexError(f"no such points in {left_id}, {right_id}: {view}")
-    shown = [(p, both[p]) for p in picks]
-    left_points = [point for p, point in shown if p < len(left.points)]
-    right_points = [point for p, point in shown if p >= len(left.points)]
-    fields = (Field(left.title, left.summary), Field(right.title, right.summary))
+    roles = [library.roles[n] for n in names]
+    picks = _picks(view) if view else focus.side_picks(roles, [{} for _ in roles])
+    sections, shown = side_sections(library, roles, picks)
+    these = "these two roles" if len(roles) == 2 else "these roles"
     return Card(
         kind="answer",
-        title=f"{left.title} vs {right.title}",
-        summary="The articles don't compare these two roles directly; here is what they say of each.",
-        sections=(
-            Section(None, (), fields),
-            Section(left.title, tuple(point_line(library, p) for p in left_points)),
-            Section(right.title, tuple(point_line(library, p) for p in right_points)),
-        ),
-        sources=source_line(library, [*left_points, *right_points]),
-        buttons=(open_button(left.title, refs.topic(left_id)), open_button(right.title, refs.topic(right_id))),
-        ref=str(refs.Ref("cmp", (left_id, right_id, *view))),
+        title=" vs ".join(r.title for r in roles),
+        summary=f"The articles don't compare {these} directly; here is what they say of each.",
+        sections=sections,
+        sources=source_line(library, shown),
+        buttons=tuple(open_button(r.title, refs.topic(r.id)) for r in roles),
+        ref=str(refs.Ref("cmp", parts)),
     )
+
+
+def side_sections(
+    library: Library, topics: list[Role] | list[Level], picks: tuple[int, ...]
+) -> tuple[tuple[Section, ...], list[Figure | Point]]:
+    """Each entry's summary, then its picked facts (positions numbered across the entries in order):
+    figures as fields, points as bullets; and the facts shown, for the source line."""
+    items = [(topic, item) for topic in topics for item in focus.items_of(topic)]
+    if any(not 0 <= p < len(items) for p in picks):
+        raise IndexError(f"no such facts in {', '.join(t.id for t in topics)}: {picks}")
+    sections = [Section(None, (), tuple(Field(t.title, t.summary) for t in topics))]
+    shown: list[Figure | Point] = []
+    for topic in topics:
+        mine = [item for p, (owner, item) in enumerate(items) if p in picks and owner is topic]
+        figures = [topic.figures[i.index] for i in mine if i.kind == "figure"]
+        points = [topic.points[i.index] for i in mine if i.kind == "point"]
+        fields = tuple(figure_field(library, f) for f in figures)
+        sections.append(Section(topic.title, tuple(point_line(library, p) for p in points), fields))
+        shown += [*figures, *points]
+    return tuple(sections), shown
+
+
+def _picks(view: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(int(p) for p in view[0].split("."))
