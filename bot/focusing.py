@@ -15,6 +15,7 @@ from __future__ import annotations
 from bot import refs
 from bot.cards import focus
 from bot.cards.levels_compared import ranked
+from bot.cards.menus import LIST_MENUS, menu_summaries
 from bot.content import Library
 from bot.matching import SALARY_WORDS, Matcher
 from bot.models import Topic
@@ -24,6 +25,7 @@ from bot.text import terms
 
 TITLE_SHARE = 0.3  # a word of the entry's title names the entry: it barely tells which fact
 KIN_SHARE = 0.6  # a kin word counts this share of the word it stands for
+MENU_WHOLE = 2  # menu entries a question may have shown whole
 
 
 def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref:
@@ -33,6 +35,8 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     compared = _compared(library, ref, query)
     if compared:
         return _side_by_side(library, matcher, compared, query)
+    if ref.kind == "c" and len(ref.parts) == 1 and ref.parts[0] in LIST_MENUS:
+        return _menu_focused(library, matcher, ref.parts[0], query)
     topic_id = _entry_of(library, ref)
     if topic_id is None:
         return ref
@@ -66,6 +70,13 @@ def _side_by_side(library: Library, matcher: Matcher, names: tuple[str, ...], qu
     picks = focus.side_picks(topics, [_read_for(t, matcher, asked) for t in topics])
     unasked = picks == focus.side_picks(topics, [{} for _ in topics])
     return Ref("cmp", names if unasked else (*names, ".".join(str(p) for p in picks)))
+
+
+def _menu_focused(library: Library, matcher: Matcher, name: str, query: Query) -> Ref:
+    """A menu with the entries the question's words point to shown whole (at most MENU_WHOLE)."""
+    asked = {t: {t: w * matcher.idf.get(t, matcher.unknown_idf)} for t, w in _asked(matcher, query).items()}
+    whole = sorted(focus.asked_about(menu_summaries(library, name), asked)[:MENU_WHOLE])
+    return refs.menu(name, ".".join(map(str, whole))) if whole else refs.menu(name)
 
 
 def _asked(matcher: Matcher, query: Query, who: tuple[str, ...] = ("role",)) -> dict[str, float]:

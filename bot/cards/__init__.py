@@ -12,7 +12,7 @@ from bot.cards.salary import locations_menu, other_profession_card, salary_card
 from bot.cards.topic import role_skills_card, side_by_side_card, topic_card
 from bot.content import Library
 from bot.errors import StaleButton
-from bot.refs import Ref, SalaryQuery, parse_ref
+from bot.refs import Ref, SalaryQuery, is_picks, parse_ref
 
 __all__ = ["Button", "Card", "Field", "Section", "open_card", "open_ref_text"]
 
@@ -59,7 +59,9 @@ def _menu(library: Library, name: str, *args: str) -> Card:
         if level is not None and level not in library.levels:
             raise KeyError(level)
         return locations_menu(library, level)
-    return list_card(library, name)
+    if args and not is_picks(args[0]):
+        raise KeyError(args[0])
+    return list_card(library, name, tuple(int(a) for a in args[0].split(".")) if args else ())
 
 
 def _check_salary_ids(library: Library, query: SalaryQuery) -> None:

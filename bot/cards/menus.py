@@ -60,17 +60,28 @@ _EXAMPLES = (
 )
 
 
-def list_card(library: Library, name: str) -> Card:
-    """A menu: every entry of one kind as a button, with its one-line summary."""
+LIST_MENUS = ("roles", "roadmaps", "compare", "learn")  # menus that list entries with their summaries
+
+
+def list_card(library: Library, name: str, whole: tuple[int, ...] = ()) -> Card:
+    """A menu: every entry of one kind as a button, with its one-line summary (whole for the
+    entries at positions `whole`, those the question asks about)."""
     title, summary, items = _menu_items(library, name)
+    if any(not 0 <= i < len(items) for i in whole):
+        raise IndexError(f"no such entries in menu {name}: {whole}")
     return Card(
         kind="answer",
         title=title,
         summary=summary,
-        sections=(Section(None, glosses([(label, text) for label, text, _ in items])),),
+        sections=(Section(None, glosses([(label, text) for label, text, _ in items], whole)),),
         buttons=tuple(open_button(label[:70], ref) for label, _, ref in items),
-        ref=str(refs.menu(name)),
+        ref=str(refs.menu(name, ".".join(map(str, whole))) if whole else refs.menu(name)),
     )
+
+
+def menu_summaries(library: Library, name: str) -> list[str]:
+    """Each entry of a list menu as 'title summary', in the menu's order, for matching a question."""
+    return [f"{label} {text}" for label, text, _ in _menu_items(library, name)[2]]
 
 
 def _menu_items(library: Library, name: str) -> tuple[str, str, list[tuple[str, str, Ref]]]:

@@ -101,10 +101,13 @@ MENU_BUDGET = 900  # characters of one-line glosses a menu shows, shared among i
 MIN_GLOSS = 40
 
 
-def glosses(items: list[tuple[str, str]]) -> tuple[str, ...]:
-    """'Title: summary' lines for a menu, each summary cut (at a word) to the menu's share of room."""
+def glosses(items: list[tuple[str, str]], whole: tuple[int, ...] = ()) -> tuple[str, ...]:
+    """'Title: summary' lines for a menu; the summaries at positions `whole` (those a question asks
+    about) in full, the others cut (at a word) to the menu's share of room."""
     room = max(MIN_GLOSS, MENU_BUDGET // max(1, len(items)))
-    return tuple(f"{title}: {gloss(text, room - len(title))}" for title, text in items)
+    return tuple(
+        f"{title}: {text if i in whole else gloss(text, room - len(title))}" for i, (title, text) in enumerate(items)
+    )
 
 
 def gloss(text: str, limit: int) -> str:
