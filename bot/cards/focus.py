@@ -27,7 +27,7 @@ Asked = Mapping[str, Mapping[str, float]]
 FOCUS_BUDGET = 330  # characters of facts on a focused card, beside its title and summary
 FOCUS_MAX_ITEMS = 5
 OVERVIEW_BUDGET = 200  # a roadmap overview lists its phases too, so it shows fewer other facts
-SIDE_BUDGET = 220  # characters of facts for each of two entries compared side by side (three share twice this)
+SIDE_BUDGET = 200  # characters of facts for each of two entries compared side by side (half that for three)
 TABLE_MAX_ROWS = 4  # a compact comparison: a header pair and four rows fill Slack's 10 fields
 TABLE_MIN_ROWS = 2
 TABLE_BUDGET = 420  # rows are short cells, so a table may run a little longer than bullets
@@ -99,7 +99,7 @@ def side_picks(topics: Sequence[Topic], asked: Sequence[Asked]) -> tuple[int, ..
     before its points), within its share of the room."""
     picks: list[int] = []
     offset = 0
-    budget = SIDE_BUDGET * 2 // max(2, len(topics))
+    budget = SIDE_BUDGET if len(topics) <= 2 else SIDE_BUDGET // 2  # three summaries fill much of a card
     for topic, asked_here in zip(topics, asked, strict=True):
         items = items_of(topic)
         order = [*asked_about([item.text for item in items], asked_here), *_side_order(topic)]

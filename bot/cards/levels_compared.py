@@ -24,7 +24,7 @@ def levels_compared_card(library: Library, left_id: str, right_id: str, view: tu
     return Card(
         kind="answer",
         title=" vs ".join(lv.title for lv in levels),
-        summary="What the articles say of each level, side by side; each level's card has the rest.",
+        summary="Side by side, as each article puts it; each level's card has the rest.",
         sections=sections,
         sources=source_line(library, shown),
         buttons=(

@@ -1,0 +1,120 @@
+"""Focused cards read the question as the matcher does: kin words, pay words, title words, length;
+comparisons of three roles and of two levels, and menus, are focused too."""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+
+import pytest
+
+from bot import refs
+from bot.answering import Engine
+from bot.cards import focus, open_card, open_ref_text
+from bot.content import Library
+from bot.errors import StaleButton
+from bot.focusing import _kin, _read_for
+from bot.refs import parse_ref
+from bot.rendering import render, text_lines, visible_text
+
+SHORT_ANSWER = 1200  # the p90 answers aim under
+HARD_LIMIT = 2000  # no answer over this
+
+
+def test_comp_is_not_the_start_of_company_but_statistic_is_the_start_of_statistical() -> None:
+    assert not focus.same_word("comp", "company")
+    assert focus.same_word("statistic", "statistical")
+
+
+def test_a_word_no_fact_uses_stands_for_its_pay_words_family_and_the_entry_aliases(library: Library) -> None:
+    sectors = library.entries["market-sectors"].topic
+    assert "pay" in _kin(sectors, "comp"), "comp is a pay word"
+    assert "framework" in _kin(sectors, "tool"), "tools and frameworks are one family"
+    vision = library.roles["computer-vision-specialist"]
+    assert "vision" in _kin(vision, "tool"), "words sharing the entry's own question 'what tools do...'"
+
+
+def test_kin_is_read_only_for_words_no_fact_uses(engine: Engine, library: Library) -> None:
+    sectors = library.entries["market-sectors"].topic
+    read = _read_for(sectors, engine.matcher, {"comp": 1.0, "automotive": 1.0})
+    assert "pay" in read["comp"], "no fact says comp: its pay words stand in"
+    assert set(read["automotive"]) == {"automotive"}, "facts say automotive: it stands for itself"
+
+
+def test_the_entry_title_words_count_little(engine: Engine, library: Library) -> None:
+    regulation = library.entries["challenge-regulation"].topic
+    read = _read_for(regulation, engine.matcher, {"act": 1.0, "market": 1.0})
+    assert read["act"]["act"] < read["market"]["market"] / 2
+
+
+def test_an_asked_word_counts_once_per_fact_however_many_of_its_kin_the_fact_uses() -> None:
+    texts = ["salary pay earnings compensation", "startup salary"]
+    asked = {"comp": {"salary": 1.0, "pay": 1.0, "earning": 1.0, "compensation": 1.0}, "startup": {"startup": 1.0}}
+    assert focus.asked_about(texts, asked)[0] == 1, "the fact using two asked words leads"
+
+
+def test_a_long_fact_does_not_win_by_its_length_alone() -> None:
+    short = "Retail uses recommendation engines."
+    long = "Retail, " + ", ".join(f"sector{i} of many kinds" for i in range(30)) + "."
+    assert focus.asked_about([long, short], {"retail": {"retail": 1.0}})[0] == 1
+
+
+def test_three_named_roles_are_all_side_by_side_and_reopen_from_their_ref(engine: Engine, library: Library) -> None:
+    reply = engine.answer("data scientist vs ml engineer vs mlops engineer", "slash")
+    assert reply.card is not None and reply.card.ref is not None
+    ref = parse_ref(reply.card.ref)
+    names = {p for p in ref.parts if not refs.is_picks(p)}
+    assert ref.kind == "cmp" and names == {"data-scientist", "ml-engineer", "mlops-engineer"}
+    headings = {s.heading for s in reply.card.sections}
+    assert {library.roles[n].title for n in names} <= headings
+    assert open_ref_text(library, reply.card.ref) == reply.card
+    assert len(visible_text(render(reply.card).payload())) <= HARD_LIMIT
+
+
+@pytest.mark.parametrize("text", ["cmp:a,b,c", "cmp:a,b,c:0.4"])
+def test_a_comparison_of_three_reads_back_as_written(text: str) -> None:
+    assert str(parse_ref(text)) == text
+
+
+@pytest.mark.parametrize("text", ["cmp:a", "cmp:a,b,c,d", "cmp:a,,b", "cmp:a,1"])
+def test_a_comparison_names_two_or_three(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_ref(text)
+
+
+def test_every_two_levels_compared_fit_and_show_each_level_years(library: Library) -> None:
+    lengths = []
+    for left, right in itertools.combinations(library.levels, 2):
+        card = open_card(library, refs.Ref("cmp", (left, right)))
+        lengths.append(len(visible_text(render(card).payload())))
+        assert lengths[-1] <= HARD_LIMIT, (left, right)
+        for level_id in (left, right):
+            level = library.levels[level_id]
+            section = next(s for s in card.sections if s.heading == level.title)
+            assert section.fields, f"{level_id}: its years lead"
+    assert statistics.median(lengths) <= SHORT_ANSWER
+
+
+def test_a_question_about_levels_focuses_their_comparison(engine: Engine, library: Library) -> None:
+    plain = open_card(library, refs.Ref("cmp", ("entry", "mid")))
+    reply = engine.answer("junior vs mid years", "slash")
+    assert reply.card is not None and reply.card.ref is not None and reply.card.ref.startswith("cmp:entry,mid:")
+    assert reply.card != plain
+    assert open_ref_text(library, reply.card.ref) == reply.card
+
+
+def test_a_menu_shows_whole_the_entries_a_question_points_to(library: Library) -> None:
+    roadmaps = list(library.roadmaps.values())
+    longest = max(range(len(roadmaps)), key=lambda i: len(roadmaps[i].summary))
+    glossed = "\n".join(text_lines(open_card(library, refs.menu("roadmaps"))))
+    whole = "\n".join(text_lines(open_card(library, refs.menu("roadmaps", str(longest)))))
+    assert roadmaps[longest].summary not in glossed
+    assert roadmaps[longest].summary in whole
+    other = roadmaps[longest - 1].summary
+    assert other not in whole, "the others stay one-line glosses"
+
+
+@pytest.mark.parametrize("text", ["c:roadmaps:99", "c:roadmaps:x"])
+def test_a_menu_view_that_names_no_entry_is_a_stale_button(library: Library, text: str) -> None:
+    with pytest.raises(StaleButton):
+        open_ref_text(library, text)
