@@ -1,14 +1,19 @@
-"""End to end: signed /aieng slash commands against `python -m bot serve` and a bare-Bolt floor on the
-same stack, all on 127.0.0.1, plus cold start and worker memory. See bench/README.md."""
+"""End to end: signed Slack requests against `python -m bot serve` and a bare-Bolt floor on the same
+stack, all on 127.0.0.1, plus cold start and worker memory. See bench/README.md.
+
+Three workloads: `repeated` (the 20 slash texts, cycled for a second: warm caches), `distinct` (the
+questions of bench/questions.txt as /aieng commands) and `mentions` (the same file's questions as
+app_mention events, through the event memory). Each distinct question is sent to each server once
+in the whole run: every round and concurrency takes its own slice of the file."""
 
 from __future__ import annotations
 
 import secrets
 import statistics
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from bench import load, procs, servers
 from bench.fake_api import FakeApi
@@ -16,6 +21,9 @@ from bench.matching import percentile
 
 LOG = procs.ROOT / "bench" / "results" / "servers.log"
 CONCURRENCY = (1, 16)
+Workload = Literal["repeated", "distinct", "mentions"]
+WORKLOADS: tuple[Workload, ...] = ("distinct", "mentions", "repeated")
+ONCE: tuple[Workload, ...] = ("distinct", "mentions")  # each request sent once: no cache can have seen it
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,33 @@ class Phase:
         )
 
 
+@dataclass
+class Sample:
+    """One measured phase, raw: pooled over the rounds for the distinct workloads."""
+
+    latencies: list[float]  # seconds
+    wall: float
+    errors: int
+    client_cpu: float  # seconds
+    server_cpu: float  # seconds
+
+    @staticmethod
+    def pooled(samples: list[Sample]) -> Phase:
+        """Percentiles over every request of every round; CPU and rate as totals over totals."""
+        lat = [x for s in samples for x in s.latencies] or [float("nan")]
+        n = max(sum(len(s.latencies) for s in samples), 1)
+        wall = sum(s.wall for s in samples)
+        return Phase(
+            percentile(lat, 50) * 1e3,
+            percentile(lat, 99) * 1e3,
+            n / wall if wall else 0.0,
+            n,
+            sum(s.errors for s in samples),
+            sum(s.client_cpu for s in samples) / n * 1e6,
+            sum(s.server_cpu for s in samples) / n * 1e6,
+        )
+
+
 class Bench:
     def __init__(self, api: FakeApi, say: Callable[[str], None]) -> None:
         self.api = api
@@ -90,17 +125,17 @@ class Bench:
         self.say = say
         self.running: dict[Config, procs.Running] = {}
         self.cold: dict[str, list[float]] = {}
+        self.mentions_sent: dict[Config, int] = {}
 
     # -- servers ---------------------------------------------------------------------------------
 
     def start(self, config: Config) -> procs.Running:
         port = procs.free_port()
-        slug = config.label.replace(" ", "-").replace("(", "").replace(")", "")
-        env = procs.server_env(self.api.url + slug + "/", self.secret, port, config.workers)
+        env = procs.server_env(self.api.url + slug(config) + "/", self.secret, port, config.workers)
         if config.app == "bot-serve":
             env.pop("WEB_CONCURRENCY")  # as shipped: the bot's own default
         LOG.parent.mkdir(parents=True, exist_ok=True)
-        key = f"{slug}/auth.test"
+        key = f"{slug(config)}/auth.test"
         seen = self.api.snapshot().get(key, 0)
         running = procs.start(config.label, config.argv(port), env, port, LOG)
         self.running[config] = running
@@ -145,21 +180,18 @@ class Bench:
         load.run(port, self.secret, 1, 0.1, 500)
 
     def phase(self, config: Config, concurrency: int, seconds: float) -> Phase:
+        return Sample.pooled([self.sample(config, concurrency, seconds)])
+
+    def sample(
+        self, config: Config, concurrency: int, seconds: float, once: list[load.Request] | None = None
+    ) -> Sample:
         running = self.server(config)
         cpu0 = running.cpu_seconds()
-        run = load.run(running.port, self.secret, concurrency, seconds, max_requests=50_000)
+        run = load.run(running.port, self.secret, concurrency, seconds, max_requests=50_000, once=once)
+        if once is not None and any(b.startswith(b"{") for b, _ in once[:1]):
+            time.sleep(0.05)  # let the lazy replies to the last events run before the CPU is read
         server_cpu = running.cpu_seconds() - cpu0
-        n = max(run.count, 1)
-        lat = run.latencies or [float("nan")]
-        return Phase(
-            percentile(lat, 50) * 1e3,
-            percentile(lat, 99) * 1e3,
-            run.rps,
-            run.count,
-            run.errors,
-            run.client_cpu / n * 1e6,
-            server_cpu / n * 1e6,
-        )
+        return Sample(run.latencies, run.wall, run.errors, run.client_cpu, server_cpu)
 
     def sweep(self, configs: Iterable[Config], seconds: float) -> dict[Config, dict[int, Phase]]:
         """One short phase per concurrency for each config, to pick each kind's best settings."""
@@ -173,18 +205,35 @@ class Bench:
             )
         return out
 
-    def interleaved(self, configs: list[Config], reps: int, seconds: float) -> dict[Config, dict[int, list[Phase]]]:
-        """`reps` rounds; each round measures every config at each concurrency, in a rotated order."""
-        out: dict[Config, dict[int, list[Phase]]] = {c: {n: [] for n in CONCURRENCY} for c in configs}
+    def interleaved(self, configs: list[Config], reps: int, seconds: float) -> Measured:
+        """`reps` rounds; each round measures every config at each workload and concurrency, in a
+        rotated order. The distinct workloads send each config the same slice of questions, and
+        each slice only once in the run."""
+        out: Measured = {w: {c: {n: [] for n in CONCURRENCY} for c in configs} for w in WORKLOADS}
+        slices = question_slices(reps * len(ONCE) * len(CONCURRENCY))
         for config in configs:
             self.warm(config)
         for rep in range(reps):
             order = configs[rep % len(configs) :] + configs[: rep % len(configs)]
-            for concurrency in CONCURRENCY:
-                for config in order:
-                    out[config][concurrency].append(self.phase(config, concurrency, seconds))
+            for workload in WORKLOADS:
+                for concurrency in CONCURRENCY:
+                    texts = next(slices) if workload in ONCE else []
+                    for config in order:
+                        once = self.requests(workload, texts, config, rep, concurrency)
+                        deadline = seconds if once is None else 30.0
+                        out[workload][config][concurrency].append(self.sample(config, concurrency, deadline, once))
             self.say(f"  round {rep + 1}/{reps} done")
         return out
+
+    def requests(
+        self, workload: Workload, texts: list[str], config: Config, rep: int, concurrency: int
+    ) -> list[load.Request] | None:
+        if workload == "distinct":
+            return load.slash_requests(self.secret, texts)
+        if workload == "mentions":
+            self.mentions_sent[config] = self.mentions_sent.get(config, 0) + len(texts)
+            return load.mention_requests(self.secret, texts, f"R{rep}C{concurrency:02d}")
+        return None
 
     def memory(self, config: Config) -> dict[str, Any]:
         """Peak resident memory (VmHWM) of each worker of a running server, in MB."""
@@ -197,6 +246,21 @@ class Bench:
         }
 
 
+Measured = dict[Workload, dict[Config, dict[int, list[Sample]]]]
+
+
+def question_slices(count: int) -> Iterator[list[str]]:
+    """bench/questions.txt cut into `count` equal, disjoint slices (the remainder unused)."""
+    questions = load.questions()
+    size = len(questions) // count
+    for i in range(count):
+        yield questions[i * size : (i + 1) * size]
+
+
+def slug(config: Config) -> str:
+    return config.label.replace(" ", "-").replace("(", "").replace(")", "")
+
+
 def best(results: dict[Config, dict[int, Phase]], concurrency: int) -> Config:
     """Lowest p50 at this concurrency (ties: more requests per second)."""
     return min(results, key=lambda c: (round(results[c][concurrency].p50_ms, 2), -results[c][concurrency].rps))
@@ -204,13 +268,14 @@ def best(results: dict[Config, dict[int, Phase]], concurrency: int) -> Config:
 
 @dataclass(frozen=True)
 class Summary:
-    medians: dict[Config, dict[int, Phase]]
+    medians: dict[Config, dict[int, Phase]]  # the repeated workload
+    pooled: dict[Workload, dict[Config, dict[int, Phase]]]  # every workload, pooled over the rounds
     floor_best: dict[int, Config]
     ours_best: dict[int, Config]
 
 
 def run(
-    say: Callable[[str], None], reps: int = 4, seconds: float = 1.0, sweep_seconds: float = 0.6
+    say: Callable[[str], None], reps: int = 3, seconds: float = 1.0, sweep_seconds: float = 0.6
 ) -> tuple[dict[str, Any], Summary]:
     """Everything end to end: (raw numbers for latest.json, the medians the table is built from)."""
     with FakeApi() as api:
@@ -246,13 +311,21 @@ def run(
         finally:
             bench.stop_all()
 
-    medians = {cfg: {c: Phase.median(ph) for c, ph in by_c.items()} for cfg, by_c in measured.items()}
+    medians = {
+        cfg: {c: Phase.median([Sample.pooled([s]) for s in samples]) for c, samples in by_c.items()}
+        for cfg, by_c in measured["repeated"].items()
+    }
+    pooled = {
+        w: {cfg: {c: Sample.pooled(samples) for c, samples in by_c.items()} for cfg, by_c in by_cfg.items()}
+        for w, by_cfg in measured.items()
+    }
     # The sweep's single short runs only shortlist; each kind's best is decided on the interleaved rounds.
     floors = [cfg for cfg in medians if cfg.app == "floor"]
     ours = [cfg for cfg in medians if cfg.app in ("bot-serve", "ours") and not cfg.pbr]
     floor_best = {c: best({cfg: medians[cfg] for cfg in floors}, c) for c in CONCURRENCY}
     ours_best = {c: best({cfg: medians[cfg] for cfg in ours}, c) for c in CONCURRENCY}
     web_api_during_load = {k: calls_after.get(k, 0) - calls_before.get(k, 0) for k in calls_after}
+    replies = {cfg.label: web_api_during_load.pop(f"{slug(cfg)}/chat.postMessage", 0) for cfg in chosen}
     raw = {
         "configs": {cfg.label: cfg.__dict__ for cfg in chosen},
         "shipped_workers": shipped_workers,
@@ -261,10 +334,21 @@ def run(
         "sweep_shortlist": [cfg.label for cfg in shortlist],
         "floor_best": {c: cfg.label for c, cfg in floor_best.items()},
         "ours_best": {c: cfg.label for c, cfg in ours_best.items()},
-        "rounds": {cfg.label: {c: [p.__dict__ for p in ph] for c, ph in r.items()} for cfg, r in measured.items()},
+        "rounds": {
+            w: {
+                cfg.label: {c: [Sample.pooled([s]).__dict__ for s in ss] for c, ss in r.items()}
+                for cfg, r in by.items()
+            }
+            for w, by in measured.items()
+        },
         "medians": {cfg.label: {c: p.__dict__ for c, p in r.items()} for cfg, r in medians.items()},
+        "pooled": {
+            w: {cfg.label: {c: p.__dict__ for c, p in r.items()} for cfg, r in by.items()} for w, by in pooled.items()
+        },
+        "mentions_sent": {cfg.label: bench.mentions_sent.get(cfg, 0) for cfg in chosen},
+        "mention_replies_posted": replies,
         "memory": memory,
         "web_api_calls_during_load": {k: v for k, v in web_api_during_load.items() if v},
         "workers_replaced_during_load": restarted,
     }
-    return raw, Summary(medians, floor_best, ours_best)
+    return raw, Summary(medians, pooled, floor_best, ours_best)

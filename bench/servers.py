@@ -7,7 +7,8 @@
 floor: a bare Bolt app, built with a token (so auth.test at start, against SLACK_API_URL) and the
        signing secret, behind gunicorn's gthread worker and Bolt's WSGI SlackRequestHandler, with
        the same GET /healthz wrapper and gunicorn options as bot/server.py. Its /aieng listener only
-       acks with a fixed text. With --process-before-response the listener runs on the request
+       acks with a fixed text; its app_mention listener acks and then (lazily, as the bot does) posts
+       a fixed text in the thread. With --process-before-response the listener runs on the request
        thread instead of Bolt's listener executor (see bench/README.md).
 ours:  bot.server.wsgi_app (the real bot) under other worker/thread settings than `bot serve` has;
        with --process-before-response, bot.app.create_app(..., process_before_response=True): an
@@ -46,7 +47,7 @@ def with_health(slack: Wsgi) -> Wsgi:
 
 
 def floor_app(process_before_response: bool) -> Wsgi:
-    from slack_bolt import Ack, App
+    from slack_bolt import Ack, App, Say
     from slack_bolt.adapter.wsgi import SlackRequestHandler
     from slack_sdk import WebClient
 
@@ -60,6 +61,15 @@ def floor_app(process_before_response: bool) -> Wsgi:
     @app.command("/aieng")
     def on_aieng(ack: Ack) -> None:
         ack(text=FIXED_TEXT)
+
+    def ack_event(ack: Ack) -> None:
+        ack()
+
+    def reply_in_thread(event: dict[str, Any], say: Say) -> None:
+        say(text=FIXED_TEXT, thread_ts=event.get("ts"))
+
+    # As the bot answers a mention: acknowledged at once, the reply posted after (a lazy listener).
+    app.event("app_mention")(ack=ack_event, lazy=[reply_in_thread])
 
     return with_health(SlackRequestHandler(app, path=EVENTS_PATH))
 
