@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 
 from rapidfuzz import fuzz, process
 
@@ -102,10 +104,10 @@ class Matcher:
             tid: [" ".join(sorted(set(terms(q)))) for q in e.topic.questions] for tid, e in library.entries.items()
         }
         self.vocabulary = sorted(self.idf)
-        self.postings: dict[str, list[tuple[str, float]]] = {}  # term -> [(entry, field weight)]
-        for tid, doc in self.docs.items():
-            for term in doc.names | doc.questions | doc.body:
-                self.postings.setdefault(term, []).append((tid, doc.weight(term)))
+        # term -> the field weight of the term in every entry, in self.ids order (0.0: not there);
+        # summed per question with map(), which loops in C, rather than entry by entry in Python.
+        self.ids = tuple(self.docs)
+        self.weights_by_term = {term: tuple(doc.weight(term) for doc in self.docs.values()) for term in self.idf}
         self._mend = lru_cache(maxsize=4096)(self._mend_uncached)
 
     def query_terms(self, text: str) -> Terms:
@@ -122,28 +124,42 @@ class Matcher:
 
     def rank(self, query_terms: Terms, candidates: Iterable[str] | None = None, top: int = TOP) -> list[Candidate]:
         """Entries by score, best first (at most `top`)."""
-        if not query_terms:
+        allowed = None if candidates is None else _as_set(candidates)
+        if not query_terms or allowed == set():
             return []
         weighted = self._weights(query_terms)
         total = sum(w for _, w in weighted)
-        covered: dict[str, float] = {}
-        for term, weight in weighted:
-            for tid, field_weight in self.postings.get(term, ()):
-                covered[tid] = covered.get(tid, 0.0) + weight * field_weight
-        if candidates is not None:
-            covered = {tid: covered.get(tid, 0.0) for tid in candidates}
-        best = heapq.nlargest(RESCORED, ((100 * c / total * self._evidence(c), tid) for tid, c in covered.items()))
+        by_entry = zip(self.ids, self._coverage_by_entry(weighted), strict=True)
+        covered = {tid: c for tid, c in by_entry if c and (allowed is None or tid in allowed)}
+        least = self.min_evidence  # inline self._evidence: this runs for nearly every entry
+        best = heapq.nlargest(
+            RESCORED, ((100 * c / total * (e if (e := c / least) < 1.0 else 1.0), tid) for tid, c in covered.items())
+        )
+        if allowed is not None and len(best) < RESCORED:
+            # Too few candidates share a term: the rest are compared on their questions alone, in the
+            # order a ranking of every candidate at score 0 would give them (greatest id first).
+            best += [(0.0, tid) for tid in heapq.nlargest(RESCORED - len(best), allowed - covered.keys())]
         asked = " ".join(sorted(query_terms.asking))
         scored = [Candidate(tid, round(self._blend(cov, asked, tid), 1)) for cov, tid in best]
         scored.sort(key=lambda c: -c.score)
         return scored[:top]
+
+    def _coverage_by_entry(self, weighted: list[tuple[str, float]]) -> Iterable[float]:
+        """Each entry's matched weight, in self.ids order: the sum over the question's terms of the
+        term's weight times its field weight in the entry, added up in the question's term order."""
+        covered: Iterable[float] = repeat(0.0, len(self.ids))
+        for term, weight in weighted:
+            field_weights = self.weights_by_term.get(term)
+            if field_weights is not None:
+                covered = list(map(add, covered, map(weight.__mul__, field_weights)))
+        return covered
 
     def _blend(self, coverage: float, asked: str, topic_id: str) -> float:
         """Coverage, corrected by how much the question resembles one the entry lists (rapidfuzz)."""
         questions = self.questions[topic_id]
         if not questions:
             return coverage  # nothing to resemble: neither helped nor hurt
-        similar = max(fuzz.token_sort_ratio(asked, q) for q in questions)
+        similar = process.extractOne(asked, questions, scorer=fuzz.token_sort_ratio)[1]  # the best, in C
         return (1 - QUESTION_SIMILARITY_SHARE) * coverage + QUESTION_SIMILARITY_SHARE * similar
 
     def coverage(self, query_terms: Terms, vocabulary: frozenset[str]) -> float:
@@ -165,6 +181,10 @@ class Matcher:
             return term
         best = process.extractOne(term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return str(best[0]) if best else term
+
+
+def _as_set(ids: Iterable[str]) -> frozenset[str] | set[str]:
+    return ids if isinstance(ids, (set, frozenset)) else set(ids)
 
 
 def _doc_for(entry: Entry) -> _Doc:
