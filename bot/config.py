@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
+from bot.store.urls import DatabaseUrlError, default_database_url, normalise_url
 
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -37,6 +38,8 @@ class Settings:
     web_workers: int = 2
     gap_log: Path | None = None
     api_timeout: int = 10  # seconds for each Web API / response_url request
+    database_url: str = field(default_factory=default_database_url)  # normalised (postgresql+psycopg://)
+    retention_days: int = 90  # questions, feedback, progress and quiz results are kept this long at most
 
     @property
     def mode(self) -> Mode:
@@ -98,6 +101,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if log_level not in LOG_LEVELS:
         problems.append(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {log_level!r}")
     content_dir = Path(text("AIENG_CONTENT_DIR") or DEFAULT_CONTENT_DIR)
+    try:
+        database_url = normalise_url(text("DATABASE_URL") or default_database_url())
+    except DatabaseUrlError as error:
+        problems.append(str(error))
+        database_url = default_database_url()
 
     settings = Settings(
         bot_token=token("SLACK_BOT_TOKEN", "xoxb-"),
@@ -111,6 +119,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         web_workers=integer("WEB_CONCURRENCY", 2, 1, 64),
         gap_log=Path(gap) if (gap := text("AIENG_GAP_LOG")) else None,
         api_timeout=integer("SLACK_API_TIMEOUT", 10, 1, 120),
+        database_url=database_url,
+        retention_days=integer("AIENG_RETENTION_DAYS", 90, 1, 3650),
     )
     if problems:
         raise ConfigError(problems)

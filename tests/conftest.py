@@ -13,6 +13,8 @@ from fake_slack import FakeSlack
 from bot.answering import Engine
 from bot.content import Library, load_library
 
+pytest_plugins = ["store_fixtures"]  # the store on SQLite and PostgreSQL (see tests/store_fixtures.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 # Modules that start the real server (or a Socket Mode client) in a subprocess: `make test-fast` leaves them out.

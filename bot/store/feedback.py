@@ -1,0 +1,91 @@
+"""👍/👎 on cards: one vote per person per card (a second click changes it), and what was missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Engine, RowMapping, and_, select, update
+
+from bot.store.dialects import insert_for
+from bot.store.schema import Vote, feedback, now
+
+
+@dataclass(frozen=True)
+class Feedback:
+    team_id: str
+    user_id: str
+    card_ref: str
+    topic_id: str | None
+    vote: Vote
+    question: str | None
+    comment: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def record_vote(
+    engine: Engine,
+    team_id: str,
+    user_id: str,
+    card_ref: str,
+    vote: Vote,
+    *,
+    topic_id: str | None = None,
+    question: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Store a vote; the same person voting on the same card again replaces their vote."""
+    at = at or now()
+    insert = insert_for(engine)(feedback).values(
+        team_id=team_id,
+        user_id=user_id,
+        card_ref=card_ref,
+        topic_id=topic_id,
+        vote=vote,
+        question=question,
+        created_at=at,
+        updated_at=at,
+    )
+    keep_question = insert.excluded.question if question is not None else feedback.c.question
+    upsert = insert.on_conflict_do_update(
+        index_elements=["team_id", "user_id", "card_ref"],
+        set_={"vote": insert.excluded.vote, "updated_at": insert.excluded.updated_at, "question": keep_question},
+    )
+    with engine.begin() as connection:
+        connection.execute(upsert)
+
+
+def add_comment(
+    engine: Engine, team_id: str, user_id: str, card_ref: str, comment: str, *, at: datetime | None = None
+) -> bool:
+    """Attach what was missing to this person's vote on this card; False if they have no vote there."""
+    with engine.begin() as connection:
+        changed = connection.execute(
+            update(feedback)
+            .where(_person_card(team_id, user_id, card_ref))
+            .values(comment=comment, updated_at=at or now())
+        ).rowcount
+    return changed == 1
+
+
+def vote_of(engine: Engine, team_id: str, user_id: str, card_ref: str) -> Feedback | None:
+    with engine.connect() as connection:
+        row = connection.execute(select(feedback).where(_person_card(team_id, user_id, card_ref))).first()
+    return _feedback(row._mapping) if row else None
+
+
+def feedback_since(engine: Engine, since: datetime) -> list[Feedback]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(feedback).where(feedback.c.updated_at >= since).order_by(feedback.c.updated_at)
+        ).all()
+    return [_feedback(row._mapping) for row in rows]
+
+
+def _person_card(team_id: str, user_id: str, card_ref: str) -> ColumnElement[bool]:
+    return and_(feedback.c.team_id == team_id, feedback.c.user_id == user_id, feedback.c.card_ref == card_ref)
+
+
+def _feedback(row: RowMapping) -> Feedback:
+    return Feedback(**{k: v for k, v in row.items() if k != "id"})
