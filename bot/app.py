@@ -14,10 +14,12 @@ import handlers
 from bot.answering import Engine
 from bot.config import Settings
 from bot.content import Library, load_library
-from bot.dedupe import MemorySeenEvents, SeenEvents
 from bot.logs import configure_logging
 from bot.request_log import RequestLine, event_kind
 from bot.slack_client import ReliableRespond, web_client
+from bot.store.events import MemorySeenEvents, SeenEvents
+from bot.store.health import StoreHealth
+from bot.store.store import Store, open_store
 
 log = logging.getLogger("aieng.app")
 # Bolt runs every listener on one executor, 5 threads by default; slash commands and clicks need one
@@ -25,36 +27,43 @@ log = logging.getLogger("aieng.app")
 LISTENER_THREADS = 32
 
 
-def create_app(engine: Engine, settings: Settings, seen: SeenEvents | None = None, **bolt_options: Any) -> App:
-    """The Bolt app; tests pass `authorize=` (no auth.test) or point SLACK_API_URL at a fake API."""
+def create_app(
+    engine: Engine,
+    settings: Settings,
+    seen: SeenEvents | None = None,
+    store: Store | None = None,
+    **bolt_options: Any,
+) -> App:
+    """The Bolt app; tests pass `authorize=` (no auth.test) or point SLACK_API_URL at a fake API.
+
+    With a `store`, events are remembered in it (unless `seen` says otherwise); without one, in memory.
+    """
     bolt_options.setdefault("listener_executor", ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"))
     # Answer each request when its listener has acknowledged it, not on Bolt's 10 ms polling of ack:
     # slash commands are answered inside the ack, and everything that posts to Slack is a lazy
     # listener that runs after the response (handlers/), so nothing slow holds the 3-second budget.
     bolt_options.setdefault("process_before_response", True)
     app = App(signing_secret=settings.signing_secret, client=web_client(settings), **bolt_options)
-    app.use(skip_repeated_events(seen or MemorySeenEvents()))
+    if seen is None:
+        seen = store.seen_events if store is not None else MemorySeenEvents()
+    app.use(skip_repeated_events(seen, store.health if store is not None else StoreHealth()))
     app.use(reliable_respond(settings.api_timeout))
     handlers.register(app, engine, settings)
     return app
 
 
-def skip_repeated_events(seen: SeenEvents) -> Callable[..., BoltResponse | None]:
+def skip_repeated_events(seen: SeenEvents, health: StoreHealth) -> Callable[..., BoltResponse | None]:
     """Global middleware: an event Slack delivers again (same event_id) is acknowledged and dropped.
 
-    If the memory itself fails (a locked or unwritable SQLite file), the event is answered: a rare
-    second answer is better than none.
+    If the memory itself fails (the database is down, a SQLite file is locked or unwritable), the
+    event is answered: a rare second answer is better than none. `health` logs that once.
     """
 
     def middleware(body: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse | None:
         started = time.perf_counter()
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
         if event_id:
-            try:
-                first = seen.first_time(str(event_id))
-            except Exception as error:  # any failure of the store: answer rather than drop
-                log.warning("event memory failed; answering anyway", extra={"cause": type(error).__name__})
-                first = True
+            first = health.attempt("remember an event", lambda: seen.first_time(str(event_id)), fallback=True)
             if not first:
                 line = RequestLine(event_kind(body.get("event")), started, outcome="duplicate")
                 line.emit()
@@ -82,16 +91,22 @@ def reliable_respond(timeout: int) -> Callable[..., BoltResponse | None]:
 
 
 def load_app(
-    settings: Settings, seen: SeenEvents | None = None, library: Library | None = None, **bolt_options: Any
+    settings: Settings,
+    seen: SeenEvents | None = None,
+    library: Library | None = None,
+    store: Store | None = None,
+    **bolt_options: Any,
 ) -> App:
     """The app over `library`, or over the content in settings.content_dir loaded now."""
     configure_logging(settings.log_level, settings.gap_log)
-    return create_app(Engine(library or load_library(settings.content_dir)), settings, seen, **bolt_options)
+    engine = Engine(library or load_library(settings.content_dir))
+    return create_app(engine, settings, seen, store, **bolt_options)
 
 
 def run_socket_mode(settings: Settings) -> int:
     from bot.socket_mode import RefreshSafeSocketModeHandler
 
     assert settings.app_token  # checked by Settings.require(Mode.SOCKET) before this is called
-    RefreshSafeSocketModeHandler(load_app(settings), settings.app_token).start()  # type: ignore[no-untyped-call]
+    store = open_store(settings.database_url)
+    RefreshSafeSocketModeHandler(load_app(settings, store=store), settings.app_token).start()  # type: ignore[no-untyped-call]
     return 0

@@ -1,4 +1,4 @@
-"""`python -m bot` (also `aieng-bot`): run, chat, ask, serve, socket, check, coverage.
+"""`python -m bot` (also `aieng-bot`): run, chat, ask, serve, socket, check, coverage, migrate.
 
 These subcommands and their output formats are a contract other tools rely on (the eval scorer
 drives `ask --batch`); change them only compatibly.
@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     coverage.add_argument("--articles", type=Path, help="folder of the articles (default: articles/)")
     coverage.add_argument("--left-out", action="store_true", help="also list what is deliberately left out")
     coverage.set_defaults(run=_coverage)
+
+    migrate = sub.add_parser("migrate", help="bring the database (DATABASE_URL) to the schema this version needs")
+    migrate.set_defaults(run=_migrate)
     return parser
 
 
@@ -80,8 +83,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.local_chat import run_chat
+    from bot.store.store import open_store
 
-    return run_chat(_engine(settings), sys.stdin, sys.stdout)
+    engine = _engine(settings)
+    open_store(settings.database_url).close()  # the SQLite file is created and migrated on first use
+    return run_chat(engine, sys.stdin, sys.stdout)
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -137,6 +143,12 @@ def _coverage(args: argparse.Namespace, settings: Settings) -> int:
     lines, passed = coverage.report(verdicts, show_left_out=args.left_out)
     print("\n".join(lines))
     return 0 if passed else 1
+
+
+def _migrate(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store.commands import migrate_database
+
+    return migrate_database(settings.database_url, sys.stdout)
 
 
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]

@@ -14,12 +14,9 @@ handler, which then posts "something went wrong" to whatever response_url the re
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -29,7 +26,8 @@ from slack_sdk.signature import SignatureVerifier
 from bot.app import load_app
 from bot.config import Settings
 from bot.content import Library, load_library
-from bot.dedupe import SeenEvents, SqliteSeenEvents
+from bot.store.events import SeenEvents
+from bot.store.store import Store, open_store
 from bot.request_log import RequestLine
 
 EVENTS_PATH = "/slack/events"
@@ -42,9 +40,11 @@ StartResponse = Callable[..., Any]
 Wsgi = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-def wsgi_app(settings: Settings, seen: SeenEvents | None = None, library: Library | None = None) -> Wsgi:
+def wsgi_app(
+    settings: Settings, seen: SeenEvents | None = None, library: Library | None = None, store: Store | None = None
+) -> Wsgi:
     # Every POST is verified below, on the raw body, before Bolt sees it; Bolt need not do it again.
-    app = load_app(settings, seen, library, request_verification_enabled=False)
+    app = load_app(settings, seen, library, store, request_verification_enabled=False)
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
     verifier = SignatureVerifier(settings.signing_secret or "")  # ValueError if unset
 
@@ -96,8 +96,6 @@ def signed_by_slack(environ: dict[str, Any], verifier: SignatureVerifier) -> boo
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
     def __init__(self, settings: Settings, port: int, library: Library) -> None:
-        # One file per running server (its master's pid), shared by its workers and gone with it.
-        self.seen_file = Path(tempfile.gettempdir()) / f"aieng-seen-events-{port}-{os.getpid()}.sqlite"
         self.settings = settings
         self.port = port
         self.library = library
@@ -121,17 +119,15 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Wsgi:
-        # Every worker of this server remembers events in one file, so a retry is skipped whichever
-        # worker it reaches.
-        return wsgi_app(self.settings, SqliteSeenEvents(self.seen_file), self.library)
+        # Each worker opens its own pool on the one database every worker of every host shares, so a
+        # retry is skipped whichever worker (or host) it reaches.
+        return wsgi_app(self.settings, library=self.library, store=Store.open(self.settings.database_url))
 
 
 def serve(settings: Settings, port: int) -> int:
-    """Run until stopped; ContentError (before anything listens) if the content is invalid."""
+    """Run until stopped. Before anything listens: ContentError if the content is invalid, SchemaBehind
+    if a PostgreSQL schema needs `python -m bot migrate` (a SQLite file is migrated here)."""
     library = load_library(settings.content_dir)
-    server = _Gunicorn(settings, port, library)
-    try:
-        server.run()
-    finally:
-        server.seen_file.unlink(missing_ok=True)
+    open_store(settings.database_url).close()  # checked in this process; workers open their own after the fork
+    _Gunicorn(settings, port, library).run()
     return 0

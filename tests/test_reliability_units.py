@@ -19,6 +19,7 @@ from bot.errors import SLACK_FAULTS, BotError, ConfigError, ResponseUrlFailed, S
 from bot.logs import DemoteSdkAttemptFailures, KeyValueFormatter
 from bot.request_log import logged_request
 from bot.slack_client import ServerErrorsRetryHandler, ShortRateLimitRetryHandler, slack_call, slack_fault, web_client
+from bot.store.health import StoreHealth
 
 REQUEST = HttpRequest(method="POST", url="https://slack.com/api/chat.postMessage", headers={}, body_params={})
 
@@ -167,13 +168,13 @@ class BrokenMemory:
 
 
 def test_an_event_is_answered_when_the_event_memory_fails(caplog: pytest.LogCaptureFixture) -> None:
-    middleware = skip_repeated_events(BrokenMemory())
+    middleware = skip_repeated_events(BrokenMemory(), StoreHealth())
     calls: list[str] = []
 
     middleware({"type": "event_callback", "event_id": "Ev1", "event": {}}, lambda: calls.append("next"))
 
     assert calls == ["next"]
-    assert any(r.getMessage() == "event memory failed; answering anyway" for r in caplog.records)
+    assert any(r.getMessage() == "store unavailable; answering without it until it is back" for r in caplog.records)
 
 
 # -- slack_sdk's per-attempt ERROR lines ---------------------------------------------------------------
