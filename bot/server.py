@@ -26,9 +26,9 @@ from slack_sdk.signature import SignatureVerifier
 from bot.app import load_app
 from bot.config import Settings
 from bot.content import Library, load_library
+from bot.request_log import RequestLine
 from bot.store.events import SeenEvents
 from bot.store.store import Store, open_store
-from bot.request_log import RequestLine
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
