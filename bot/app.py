@@ -48,7 +48,7 @@ def create_app(
         seen = store.seen_events if store is not None else MemorySeenEvents()
     app.use(skip_repeated_events(seen, store.health if store is not None else StoreHealth()))
     app.use(reliable_respond(settings.api_timeout))
-    handlers.register(app, engine, settings)
+    handlers.register(app, engine, settings, store)
     return app
 
 

@@ -6,12 +6,13 @@ from slack_bolt import App
 
 from bot.answering import Engine
 from bot.config import Settings
+from bot.store.store import Store
 from handlers import actions, assistant, commands, errors, messages, quiz
 
 
-def register(app: App, engine: Engine, settings: Settings) -> None:
+def register(app: App, engine: Engine, settings: Settings, store: Store | None = None) -> None:
     assistant.register(app, engine)  # middleware: takes assistant-thread messages before any listener
-    quiz.register(app, engine)  # before commands and actions: `/aieng quiz` and the quiz buttons are its
+    quiz.register(app, engine, store)  # before commands and actions: `/aieng quiz` and the quiz buttons are its
     commands.register(app, engine)
     messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions)
     actions.register(app, engine)

@@ -4,8 +4,9 @@ The modal is opened inside the acknowledgement: Slack's trigger_id is good for a
 views.open cannot wait for a lazy listener. A submission with a missing answer is refused in the
 modal itself (response_action "errors") and nothing is posted; a complete one closes the modal and
 the plan goes privately to the person: into the assistant thread the quiz was opened from, else
-their DM with the bot. A drill-down button on the plan opens its card below the plan, so the plan
-stays in the conversation.
+their DM with the bot. With a store, the person's result is kept (bot/store/quiz.py): the answers
+and the recommended roadmap's card ref; the latest one is their plan. A drill-down button on the
+plan opens its card below the plan, so the plan stays in the conversation.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import asdict
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -21,15 +23,17 @@ from slack_sdk.models.blocks import InputBlock, Option, PlainTextObject, Section
 from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 from slack_sdk.models.views import View
 
-from bot import ids
+from bot import ids, refs
 from bot.answering import Engine
 from bot.cards.quiz import plan_card
 from bot.content import Library
 from bot.delivery import click_payload
-from bot.quiz import Answers, asks_for_quiz, make_plan, questions, read_answers
+from bot.quiz import Answers, Plan, asks_for_quiz, make_plan, questions, read_answers
 from bot.rendering import render
 from bot.request_log import logged_request
 from bot.slack_client import slack_call
+from bot.store.quiz import save_result
+from bot.store.store import Store
 from handlers.errors import after_ack, tell
 
 log = logging.getLogger("aieng.quiz")
@@ -98,21 +102,37 @@ def keep_plan(payload: dict[str, Any]) -> dict[str, Any]:
     return payload
 
 
-def post_plan(body: dict[str, Any], view: dict[str, Any], client: WebClient, library: Library) -> None:
+def post_plan(
+    body: dict[str, Any], view: dict[str, Any], client: WebClient, library: Library, store: Store | None
+) -> None:
     with logged_request("quiz") as line:
         answers = read_answers(library, submitted_answers(view))
         if not isinstance(answers, Answers):
             line.outcome = "incomplete"  # refused in the modal already
             return
         line.outcome = "plan"
-        payload = keep_plan(render(plan_card(library, make_plan(library, answers))).payload())
-        where = _where(view)
+        plan = make_plan(library, answers)
         user = str((body.get("user") or {}).get("id") or "")
+        if store is not None:  # kept first, so a plan Slack fails to deliver is still there later
+            keep_result(store, _team_of(body), user, plan)
+        payload = keep_plan(render(plan_card(library, plan)).payload())
+        where = _where(view)
         with slack_call("chat.postMessage"):
             if where:
                 client.chat_postMessage(channel=where["channel"], thread_ts=where["thread_ts"], **payload)
             else:
                 client.chat_postMessage(channel=user, **payload)  # a user id posts to their DM with the bot
+
+
+def keep_result(store: Store, team: str, user: str, plan: Plan) -> None:
+    """The person's latest quiz result, for "your plan" in App Home; a store that fails costs nothing."""
+    answers = asdict(plan.answers)
+    result = str(refs.roadmap(plan.roadmap.id))
+    store.health.attempt("save a quiz result", lambda: save_result(store.engine, team, user, answers, result), None)
+
+
+def _team_of(body: dict[str, Any]) -> str:
+    return str((body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id") or "")
 
 
 def open_below(body: dict[str, Any], action: dict[str, Any], client: WebClient, engine: Engine) -> None:
@@ -137,7 +157,7 @@ def _where(view: dict[str, Any]) -> dict[str, str] | None:
     return {"channel": str(where["channel"]), "thread_ts": str(where["thread_ts"])} if ok else None
 
 
-def register(app: App, engine: Engine) -> None:
+def register(app: App, engine: Engine, store: Store | None = None) -> None:
     """Registered before commands and actions: Bolt runs the first listener that matches."""
     library = engine.library
 
@@ -172,7 +192,7 @@ def register(app: App, engine: Engine) -> None:
 
     def send_plan(body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         with after_ack(body, None, client):
-            post_plan(body, view, client, library)
+            post_plan(body, view, client, library, store)
 
     def plan_click(body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond) -> None:
         with after_ack(body, respond, client):

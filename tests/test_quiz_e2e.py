@@ -29,6 +29,8 @@ from slack_requests import API_APP_ID, TEAM_ID, VERIFICATION_TOKEN, block_action
 from slack_sdk.models.views import View
 
 from bot import ids
+from bot.store.quiz import latest_result
+from bot.store.store import Store
 
 QUESTIONS = ("background", "years", "goal", "location", "company")
 A_PLAN = {
@@ -41,10 +43,15 @@ A_PLAN = {
 
 
 @pytest.fixture(scope="module")
-def bot(fake: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('quiz-store') / 'aieng.sqlite3'}"
+
+
+@pytest.fixture(scope="module")
+def bot(fake: FakeSlack, tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Iterator[BotServer]:
     from e2e_bot import running_bot
 
-    with running_bot(fake, tmp_path_factory.mktemp("quiz")) as server:
+    with running_bot(fake, tmp_path_factory.mktemp("quiz"), DATABASE_URL=database_url) as server:
         yield server
 
 
@@ -139,6 +146,25 @@ def test_a_complete_submission_closes_the_modal_and_sends_the_plan_to_the_dm(bot
     assert "Data scientist to AI engineer" in text
     roadmap = button(plan, "Open the roadmap: Data scientist to AI engineer")
     assert ids.PLAN_OPEN_PATTERN.match(roadmap["action_id"])
+
+
+def test_the_submitted_plan_is_kept_as_the_persons_latest_result(
+    bot: BotServer, fake: FakeSlack, database_url: str
+) -> None:
+    _, view = open_quiz_by_slash(bot, fake)
+    user = unique("UQUIZ")
+
+    bot.post(signed(submission(view, A_PLAN, user=user)))
+    wait_for_posts(fake, "chat.postMessage", user)
+
+    store = Store.open(database_url)
+    try:
+        latest = latest_result(store.engine, TEAM_ID, user)
+    finally:
+        store.close()
+    assert latest is not None
+    assert latest.answers == A_PLAN
+    assert latest.result == "r:ds-to-ai-engineer"
 
 
 def test_a_plan_drill_down_opens_below_the_plan(bot: BotServer, fake: FakeSlack) -> None:
