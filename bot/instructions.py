@@ -13,7 +13,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _INSTRUCTION = re.compile(
     r"\b(ignore|disregard|forget|override)\b.{0,30}"
     r"\b(instructions?|rules|guidelines|directions|(previous|prior|above|earlier|system) prompts?)\b"
-    r"|\bsystem prompt\b|\bdeveloper mode\b|\bjailbreak|\byou are now\b"
+    # "system prompt" is a topic of the content (system prompt architecture): only the bot's own
+    # prompt, or a message posing as one ("System prompt: ..."), is an instruction.
+    r"|\b(your|ur)\s+(\w+\s+)?(prompt|instructions)\b(?!\s+engineer)|\bsystem\s+prompt\s*:"
+    r"|\bdeveloper mode\b|\bjailbreak|\byou are now\b"
     r"|\b(now|please|you must|you will) act as\b|\bpretend (to be|you)\b"
     r"|\b(reply|respond|answer|end|start|begin)\b.{0,30}\b(with|saying)\b.{0,20}\b(exactly|the word|the phrase)\b"
     r"|\b(print|reveal|show|repeat)\b.{0,20}\b(your|the)\b.{0,20}\b(prompt|instructions|rules)\b"
