@@ -106,7 +106,7 @@ class CandidateFinder:
             for ident in named:
                 bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(named))
         for ident in self._overviews_of(entities):
-            bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS)
+            bonus[ident] = max(bonus.get(ident, 0.0), PAIR_BONUS)  # outweighs any pair of the roles named
         for ident in self._roadmaps_from(entities):
             bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS)
         defined = defined_position(query.text)
@@ -128,10 +128,18 @@ class CandidateFinder:
         "junior, senior, staff", the ladder answers better than any one level."""
         found = []
         for kind in ("level", "role"):
-            named = set(entities.ids(kind)) - {SUBJECT_ROLE}
+            named = set(entities.ids(kind))  # the subject role counts: "AI vs ML engineer vs data scientist"
             if len(named) >= OVERVIEW_MIN_NAMED:
-                found += [i for i, e in self.library.entries.items() if named <= links(e.topic)]
+                found += [i for i, e in self.library.entries.items() if named <= self._covered_by(e.topic)]
         return found
+
+    def _covered_by(self, topic: Topic) -> set[str]:
+        """What an entry's card covers: what it links to, and the roles of the comparisons it links to."""
+        linked = links(topic)
+        for ident in list(linked):
+            if (comparison := self.library.comparisons.get(ident)) is not None:
+                linked.update(comparison.roles)
+        return linked
 
     def _scored_entry(self, candidate: Candidate, bonus: float) -> Scored:
         tid = candidate.topic_id
@@ -142,8 +150,8 @@ class CandidateFinder:
     def _pair_candidates(self, query: Query, found: list[Scored]) -> list[Scored]:
         """Two roles set against each other ("vs", "different", "X or Y"): their comparison leads."""
         roles = query.entities.ids("role")
-        if len(roles) < 2 or not weighs_roles(query):
-            return []
+        if len(roles) < 2 or not weighs_roles(query) or self._overviews_of(query.entities):
+            return []  # three roles with an overview of them all: no pair of them is the answer
         left, right = roles[0], roles[1]
         best = max((s.score for s in found), default=ANSWER_THRESHOLD)
         label = f"{self.library.roles[left].title} vs {self.library.roles[right].title}"
