@@ -9,10 +9,19 @@ from bot.entities import Entities, EntityIndex, Found
 from bot.matching import Matcher
 from bot.parsing import Query
 from bot.refs import Ref, SalaryQuery
+from bot.text import STOPWORDS
 from bot.thresholds import ANSWER_THRESHOLD, SUGGEST_THRESHOLD
 
 SUBJECT_ROLE = "ai-engineer"  # the bot's subject: plain AI engineer pay is the default table
 DEFAULT_TOPICS = {"interview": "interview-process", "market": "market-demand"}
+# What a command's words must name for the command to be what was meant: a command that opens a
+# card by its own kind of name, given words that name none, may be a free question.
+FITTING_KINDS: dict[str, tuple[str, ...]] = {
+    "learn": ("learn",),
+    "levels": ("level",),
+    "roadmap": ("roadmap", "role"),
+    "skills": ("skill", "role"),
+}
 
 
 class CommandRouter:
@@ -49,6 +58,14 @@ class CommandRouter:
             return refs.topic(learn) if learn else refs.menu("learn")
         default = DEFAULT_TOPICS[command or ""]
         return self._best_of_kind(query, self.library.kind_of(default)) or refs.topic(default)
+
+    def fits(self, query: Query) -> bool:
+        """Do a command's words name something of its kind (or nothing at all)? "learning curve rating"
+        starts with the learn command's word, but names no learning topic: it is a free question."""
+        kinds = FITTING_KINDS.get(query.command or "")
+        if kinds is None or all(w in STOPWORDS for w in query.words):
+            return True
+        return any(query.entities.ids(kind) for kind in kinds)
 
     def _salary(self, query: Query) -> Ref:
         if jobs := query.entities.ids("profession"):
