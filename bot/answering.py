@@ -92,10 +92,11 @@ class Engine:
             card = greeting_card(self.library) if said == "greeting" else thanks_card(self.library)
             return Reply("help", card, "help", None, query=query)
         ref = self.router.route(query) if query.command else None
-        if ref is not None and not self.router.fits(query):
-            # The words after the command name nothing of its kind: a free question that answers
-            # plainly wins; otherwise the command's own card.
-            free = self._decide(query, self.finder.find(query), via)
+        if ref is not None and (families := self.router.unfit_families(query)):
+            # The words after the command name nothing of its kind: a free answer of the command's
+            # families that answers plainly wins; otherwise the command's own card.
+            found = [s for s in self.finder.find(query) if s.family in families]
+            free = self._decide(query, found, via)
             return free if free.kind == "answer" else self._reply_for(ref, None, (), query)
         if ref is not None:
             return self._reply_for(ref, None, (), query)

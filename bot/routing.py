@@ -14,13 +14,13 @@ from bot.thresholds import ANSWER_THRESHOLD, SUGGEST_THRESHOLD
 
 SUBJECT_ROLE = "ai-engineer"  # the bot's subject: plain AI engineer pay is the default table
 DEFAULT_TOPICS = {"interview": "interview-process", "market": "market-demand"}
-# What a command's words must name for the command to be what was meant: a command that opens a
-# card by its own kind of name, given words that name none, may be a free question.
-FITTING_KINDS: dict[str, tuple[str, ...]] = {
-    "learn": ("learn",),
-    "levels": ("level",),
-    "roadmap": ("roadmap", "role"),
-    "skills": ("skill", "role"),
+# What a command's words must name for the command to be what was meant (entity kinds), and the
+# families of free answers that may stand in for it when they name none ("learning curve rating").
+FITTING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "learn": (("learn",), ("learn", "skills", "roadmap")),
+    "levels": (("level",), ("level",)),
+    "roadmap": (("roadmap", "role"), ("roadmap",)),
+    "skills": (("skill", "role"), ("skills",)),
 }
 
 
@@ -59,13 +59,14 @@ class CommandRouter:
         default = DEFAULT_TOPICS[command or ""]
         return self._best_of_kind(query, self.library.kind_of(default)) or refs.topic(default)
 
-    def fits(self, query: Query) -> bool:
-        """Do a command's words name something of its kind (or nothing at all)? "learning curve rating"
-        starts with the learn command's word, but names no learning topic: it is a free question."""
-        kinds = FITTING_KINDS.get(query.command or "")
-        if kinds is None or all(w in STOPWORDS for w in query.words):
-            return True
-        return any(query.entities.ids(kind) for kind in kinds)
+    def unfit_families(self, query: Query) -> tuple[str, ...]:
+        """When a command's words name nothing of its kind, the families of free answers that may
+        answer instead: "learning curve rating" starts with the learn word but names no learning
+        topic. Empty when the command fits its words (or has none)."""
+        kinds, families = FITTING.get(query.command or "", ((), ()))
+        if not kinds or all(w in STOPWORDS for w in query.words):
+            return ()
+        return () if any(query.entities.ids(kind) for kind in kinds) else families
 
     def _salary(self, query: Query) -> Ref:
         if jobs := query.entities.ids("profession"):

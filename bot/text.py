@@ -18,7 +18,7 @@ STOPWORDS = frozenset(
     """
     a about above actually after again against all almost also am an and any anyone anything are aren
     around as ask asking at be been being before best better between both but by can cannot could
-    d day days did do does doing don done down during each either else enough even ever every exactly
+    d did do does doing don done down during each either else enough even ever every exactly
     few for from further get gets getting go going good got had has have having he hear heard her here
     hers hey hi him his how i if im in into is isn it its itself just kind know like ll lol look looking
     lot lots m ma me mean might more most much must my myself need needs no nor not now of off oh ok okay

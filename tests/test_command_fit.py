@@ -12,9 +12,11 @@ def test_learn_words_naming_no_learning_topic_are_a_free_question(engine: Engine
     assert reply.card is not None and "9.5/10" in str(reply.card)
 
 
-def test_levels_words_naming_no_level_are_a_free_question(engine: Engine) -> None:
-    reply = engine.answer("levels of pay", "slash")
-    assert reply.kind == "answer" and reply.topic_id is not None and reply.topic_id.startswith("s:")
+def test_a_free_answer_of_another_kind_does_not_replace_the_command(engine: Engine) -> None:
+    # words the content does not know: no free answer, the command's own menu
+    assert engine.answer("roadmap sourdough baking", "slash").topic_id == "c:roadmaps"
+    # the free answer for these words is a skill card, which is no roadmap: the menu of roadmaps
+    assert engine.answer("roadmap data engineer spark airflow", "slash").topic_id == "c:roadmaps"
 
 
 def test_a_command_whose_words_fit_keeps_its_card(engine: Engine) -> None:
