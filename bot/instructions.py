@@ -15,7 +15,7 @@ _INSTRUCTION = re.compile(
     r"\b(instructions?|rules|guidelines|directions|(previous|prior|above|earlier|system) prompts?)\b"
     # "system prompt" is a topic of the content (system prompt architecture): only the bot's own
     # prompt, or a message posing as one ("System prompt: ..."), is an instruction.
-    r"|\b(your|ur)\s+(\w+\s+)?(prompt|instructions)\b(?!\s+engineer)|\bsystem\s+prompt\s*:"
+    r"|(?:\b(your|ur)\s+(\w+\s+)?prompts?\b(?!\s+engineer)|\bsystem\s+prompt\s*:)"
     r"|\bdeveloper mode\b|\bjailbreak|\byou are now\b"
     r"|\b(now|please|you must|you will) act as\b|\bpretend (to be|you)\b"
     r"|\b(reply|respond|answer|end|start|begin)\b.{0,30}\b(with|saying)\b.{0,20}\b(exactly|the word|the phrase)\b"
