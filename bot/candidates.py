@@ -130,7 +130,9 @@ class CandidateFinder:
         for kind in ("level", "role"):
             named = set(entities.ids(kind))  # the subject role counts: "AI vs ML engineer vs data scientist"
             if len(named) >= OVERVIEW_MIN_NAMED:
-                found += [i for i, e in self.library.entries.items() if named <= self._covered_by(e.topic)]
+                found += [
+                    i for i, e in self.library.entries.items() if i not in named and named <= self._covered_by(e.topic)
+                ]  # one of the named themselves is no overview of them
         return found
 
     def _covered_by(self, topic: Topic) -> set[str]:
