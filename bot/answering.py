@@ -31,12 +31,12 @@ from bot.focusing import focus_ref
 from bot.instructions import without_instructions
 from bot.intents import compares
 from bot.matching import Matcher
-from bot.models import Phase, Roadmap
 from bot.parsing import Query, parse
+from bot.phases import asked_stems, phase_index
 from bot.refs import Ref
 from bot.routing import CommandRouter
 from bot.social import Social, social_intent
-from bot.text import clean_question, stem, words
+from bot.text import clean_question, words
 from bot.thresholds import ANSWER_THRESHOLD, CHANNEL_THRESHOLD, MARGIN, MAX_CHOICES, SUGGEST_THRESHOLD
 
 __all__ = ["ANSWER_THRESHOLD", "CHANNEL_THRESHOLD", "MARGIN", "SUGGEST_THRESHOLD", "Engine", "Reply", "Scored"]
@@ -198,7 +198,7 @@ class Engine:
         roadmap = self.library.roadmaps.get(roadmap_id or "")
         if roadmap is None or compares(query):
             return ref  # "senior-level vs beginner" weighs phases against each other: show them all
-        index = _phase_index(roadmap, frozenset(stem(w) for w in query.words))
+        index = phase_index(roadmap, asked_stems(query.words))
         return refs.roadmap(roadmap.id, index) if index is not None else ref
 
 
@@ -215,25 +215,6 @@ def record_gap(reason: str, question: str) -> None:
     At DEBUG, because it carries the person's words: the INFO log never does. `AIENG_GAP_LOG`
     sends these records to their own file (see bot.logs)."""
     gap_log.debug("gap", extra={"reason": reason, "question": question[:GAP_QUESTION_CHARS]})
-
-
-def _phase_index(roadmap: Roadmap, asked: frozenset[str]) -> int | None:
-    """The phase a question names by all the words of its id ("week 3" -> week-3, "mlops part" -> mlops)
-    or of its title's number ("step 2" -> "Step 2: Expand ML knowledge")."""
-    best: tuple[int, int] | None = None
-    for index, phase in enumerate(roadmap.phases):
-        for name in _phase_names(phase):
-            if name <= asked and (best is None or len(name) > best[0]):
-                best = (len(name), index)
-    return best[1] if best else None
-
-
-def _phase_names(phase: Phase) -> list[set[str]]:
-    names = [{stem(w) for w in phase.id.split("-")}]
-    number, colon, _ = phase.title.partition(":")
-    if colon and any(ch.isdigit() for ch in number):
-        names.append({stem(w) for w in words(number)})
-    return names
 
 
 def _topic_of(value: str) -> str | None:

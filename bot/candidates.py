@@ -24,6 +24,7 @@ from bot.intents import (
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
 from bot.models import Comparison, Role, Topic
 from bot.parsing import Query
+from bot.phases import asked_stems, named_by_alias
 from bot.refs import Ref, SalaryQuery
 from bot.routing import SUBJECT_ROLE, comparison_ref, level_comparison_ref, salary_query
 from bot.text import STOPWORDS, stem
@@ -107,6 +108,10 @@ class CandidateFinder:
                 bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(named))
         for ident in self._overviews_of(entities):
             bonus[ident] = max(bonus.get(ident, 0.0), PAIR_BONUS)  # outweighs any pair of the roles named
+        asked = asked_stems(query.words)
+        for roadmap in self.library.roadmaps.values():
+            if named_by_alias(roadmap, asked):  # "starting the ML foundations phase": a phase of this path
+                bonus[roadmap.id] = max(bonus.get(roadmap.id, 0.0), ENTITY_BONUS)
         for ident in self._roadmaps_from(entities):
             bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS)
         defined = defined_position(query.text)

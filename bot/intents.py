@@ -24,6 +24,8 @@ COMPARE_WORDS = frozenset(
     stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
 )
 _NEVER = re.compile(r"(?!)")
+_ARROW = re.compile(r"→|->|=>|⇒|➡|⟶")
+MOVE_WORDS_BEFORE = 3  # "from" this close before the first role: "moving from a data scientist to ..."
 
 
 def asks_about_pay(text: str, q_terms: Terms) -> bool:
@@ -54,14 +56,25 @@ def compares(query: Query) -> bool:
 
 def weighs_roles(query: Query) -> bool:
     """Does the question set two roles against each other: a comparing word anywhere, or "or" between
-    the first two roles it names ("a data scientist or an AI engineer")?"""
+    the first two roles it names ("a data scientist or an AI engineer")? Not a move from one role
+    to the other ("DS → AI eng timelines from different sources"): that is a path, not a comparison."""
+    starts = sorted({(f.start, f.length) for f in query.entities.found if f.kind == "role"})
+    if len(starts) < 2 or moves_between(query, starts[0], starts[1]):
+        return False
     if compares(query):
         return True
-    starts = sorted({(f.start, f.length) for f in query.entities.found if f.kind == "role"})
-    if len(starts) < 2:
-        return False
     (first, length), (second, _) = starts[0], starts[1]
     return "or" in query.words[first + length : second]
+
+
+def moves_between(query: Query, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Does the wording move from the first role to the second: an arrow ("SWE → AI engineer",
+    "ds -> ai eng") or "from X to Y"?"""
+    if _ARROW.search(query.text):
+        return True
+    (start, length), (after, _) = first, second
+    before = query.words[max(0, start - MOVE_WORDS_BEFORE) : start]
+    return "from" in before and bool({"to", "into"} & set(query.words[start + length : after]))
 
 
 def weighs_levels(query: Query) -> bool:

@@ -123,6 +123,7 @@ class Step(Strict):
 class Phase(Cited):
     id: Slug
     title: Text
+    aliases: list[Text] = Field(default_factory=list)  # the names people give this phase ("ml foundations")
     duration: Text | None = None
     summary: Summary
     steps: list[Step] = Field(min_length=1)

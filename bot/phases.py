@@ -1,0 +1,40 @@
+"""Which phase of a roadmap a question names: by all the words of its id ("week 3" -> week-3), of its
+numbered title ("step 2" -> "Step 2: Expand ML knowledge") or of one of its aliases ("ml foundations",
+"make the switch": the names people give a phase, from content)."""
+
+from __future__ import annotations
+
+from bot.models import Phase, Roadmap
+from bot.text import STOPWORDS, stem, words
+
+
+def asked_stems(question_words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(w) for w in question_words)
+
+
+def phase_index(roadmap: Roadmap, asked: frozenset[str]) -> int | None:
+    """The phase the question names with the most words, or None."""
+    best: tuple[int, int] | None = None
+    for index, phase in enumerate(roadmap.phases):
+        for name in [*_own_names(phase), *alias_names(phase)]:
+            if name <= asked and (best is None or len(name) > best[0]):
+                best = (len(name), index)
+    return best[1] if best else None
+
+
+def named_by_alias(roadmap: Roadmap, asked: frozenset[str]) -> bool:
+    """Does the question name one of the roadmap's phases by an alias (evidence for the roadmap itself)?"""
+    return any(name <= asked for phase in roadmap.phases for name in alias_names(phase))
+
+
+def alias_names(phase: Phase) -> list[frozenset[str]]:
+    names = (frozenset(stem(w) for w in words(a) if w not in STOPWORDS) for a in phase.aliases)
+    return [n for n in names if n]
+
+
+def _own_names(phase: Phase) -> list[frozenset[str]]:
+    names = [frozenset(stem(w) for w in phase.id.split("-"))]
+    number, colon, _ = phase.title.partition(":")
+    if colon and any(ch.isdigit() for ch in number):
+        names.append(frozenset(stem(w) for w in words(number)))
+    return names
