@@ -37,12 +37,20 @@ def test_votes_are_per_person_per_card(store: Store) -> None:
 
 
 def test_what_was_missing_is_attached_to_the_vote(store: Store) -> None:
-    feedback.record_vote(store.engine, "T1", "U1", "o:a", "down", at=T0)
-    assert feedback.add_comment(store.engine, "T1", "U1", "o:a", "no figures for Berlin") is True
-    assert feedback.add_comment(store.engine, "T1", "U2", "o:a", "someone who never voted") is False
+    feedback.record_vote(store.engine, "T1", "U1", "o:a", "down", topic_id="a", question="q?", at=T0)
+    feedback.record_missing(store.engine, "T1", "U1", "o:a", "no figures for Berlin")
     vote = feedback.vote_of(store.engine, "T1", "U1", "o:a")
-    assert vote is not None and vote.comment == "no figures for Berlin"
-    assert feedback.vote_of(store.engine, "T1", "U2", "o:a") is None
+    assert vote is not None
+    assert (vote.vote, vote.comment, vote.topic_id, vote.question) == ("down", "no figures for Berlin", "a", "q?")
+
+
+def test_what_was_missing_written_before_the_vote_is_kept(store: Store) -> None:
+    """Two hosts: the comment's write may land before the vote's."""
+    feedback.record_missing(store.engine, "T1", "U2", "o:a", "figures for Lisbon", at=T0)
+    feedback.record_vote(store.engine, "T1", "U2", "o:a", "down", topic_id="a", question="pay?", at=T0)
+    vote = feedback.vote_of(store.engine, "T1", "U2", "o:a")
+    assert vote is not None
+    assert (vote.vote, vote.comment, vote.topic_id, vote.question) == ("down", "figures for Lisbon", "a", "pay?")
 
 
 def test_a_vote_must_be_up_or_down(store: Store) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Engine, RowMapping, and_, select, update
+from sqlalchemy import ColumnElement, Engine, RowMapping, and_, func, select
 
 from bot.store.dialects import insert_for
 from bot.store.schema import Vote, feedback, now
@@ -47,26 +47,44 @@ def record_vote(
         created_at=at,
         updated_at=at,
     )
-    keep_question = insert.excluded.question if question is not None else feedback.c.question
     upsert = insert.on_conflict_do_update(
         index_elements=["team_id", "user_id", "card_ref"],
-        set_={"vote": insert.excluded.vote, "updated_at": insert.excluded.updated_at, "question": keep_question},
+        set_={
+            "vote": insert.excluded.vote,
+            "updated_at": insert.excluded.updated_at,
+            # What is not known now (the comment came first, or no question led here) stays as it was.
+            "topic_id": func.coalesce(insert.excluded.topic_id, feedback.c.topic_id),
+            "question": func.coalesce(insert.excluded.question, feedback.c.question),
+        },
     )
     with engine.begin() as connection:
         connection.execute(upsert)
 
 
-def add_comment(
+def record_missing(
     engine: Engine, team_id: str, user_id: str, card_ref: str, comment: str, *, at: datetime | None = None
-) -> bool:
-    """Attach what was missing to this person's vote on this card; False if they have no vote there."""
+) -> None:
+    """What was missing, after this person's 👎 on this card.
+
+    The modal that asks is only shown after a 👎, so the row is a 👎 whichever write lands first:
+    with several hosts the vote and the comment may be written by different ones, in either order.
+    """
+    at = at or now()
+    insert = insert_for(engine)(feedback).values(
+        team_id=team_id,
+        user_id=user_id,
+        card_ref=card_ref,
+        vote="down",
+        comment=comment,
+        created_at=at,
+        updated_at=at,
+    )
+    upsert = insert.on_conflict_do_update(
+        index_elements=["team_id", "user_id", "card_ref"],
+        set_={"comment": insert.excluded.comment, "updated_at": insert.excluded.updated_at},
+    )
     with engine.begin() as connection:
-        changed = connection.execute(
-            update(feedback)
-            .where(_person_card(team_id, user_id, card_ref))
-            .values(comment=comment, updated_at=at or now())
-        ).rowcount
-    return changed == 1
+        connection.execute(upsert)
 
 
 def vote_of(engine: Engine, team_id: str, user_id: str, card_ref: str) -> Feedback | None:

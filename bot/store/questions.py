@@ -62,3 +62,40 @@ def questions_since(engine: Engine, since: datetime) -> list[Question]:
 
 def _question(row: RowMapping) -> Question:
     return Question(**{k: v for k, v in row.items() if k != "id"})
+
+
+def latest_answered(engine: Engine, team_id: str, user_id: str, topic_id: str, since: datetime) -> str | None:
+    """The text of this person's latest question answered with `topic_id` since `since`, if any."""
+    c = questions.c
+    with engine.connect() as connection:
+        return connection.execute(
+            select(c.text)
+            .where(
+                c.team_id == team_id,
+                c.user_id == user_id,
+                c.topic_id == topic_id,
+                c.outcome.in_(("answer", "picked")),
+                c.created_at >= since,
+            )
+            .order_by(c.created_at.desc(), c.id.desc())
+            .limit(1)
+        ).scalar()
+
+
+def open_choices(engine: Engine, team_id: str, user_id: str, since: datetime) -> str | None:
+    """The text of this person's latest "did you mean" since `since`, unless they already picked or
+    said "None of these" after it."""
+    c = questions.c
+    with engine.connect() as connection:
+        latest = connection.execute(
+            select(c.text, c.outcome)
+            .where(
+                c.team_id == team_id,
+                c.user_id == user_id,
+                c.outcome.in_(("choices", "picked", "none_of_these")),
+                c.created_at >= since,
+            )
+            .order_by(c.created_at.desc(), c.id.desc())
+            .limit(1)
+        ).first()
+    return latest.text if latest is not None and latest.outcome == "choices" else None
