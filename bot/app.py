@@ -15,10 +15,12 @@ from bot.answering import Engine
 from bot.config import Settings
 from bot.content import Library, load_library
 from bot.logs import configure_logging
+from bot.recording import Recording
 from bot.request_log import RequestLine, event_kind
 from bot.slack_client import ReliableRespond, web_client
 from bot.store.events import MemorySeenEvents, SeenEvents
 from bot.store.health import StoreHealth
+from bot.store.recorder import Recorder
 from bot.store.store import Store, open_store
 
 log = logging.getLogger("aieng.app")
@@ -36,7 +38,9 @@ def create_app(
 ) -> App:
     """The Bolt app; tests pass `authorize=` (no auth.test) or point SLACK_API_URL at a fake API.
 
-    With a `store`, events are remembered in it (unless `seen` says otherwise); without one, in memory.
+    With a `store`, events are remembered in it (unless `seen` says otherwise), and questions, votes
+    and picks are recorded in it by a writer thread (which also enforces AIENG_RETENTION_DAYS);
+    without one, events are remembered in memory and nothing is recorded.
     """
     bolt_options.setdefault("listener_executor", ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"))
     # Answer each request when its listener has acknowledged it, not on Bolt's 10 ms polling of ack:
@@ -48,7 +52,8 @@ def create_app(
         seen = store.seen_events if store is not None else MemorySeenEvents()
     app.use(skip_repeated_events(seen, store.health if store is not None else StoreHealth()))
     app.use(reliable_respond(settings.api_timeout))
-    handlers.register(app, engine, settings, store)
+    recording = Recording(Recorder(store, settings.retention_days) if store is not None else None, engine)
+    handlers.register(app, engine, settings, store, recording)
     return app
 
 

@@ -6,14 +6,20 @@ from slack_bolt import App
 
 from bot.answering import Engine
 from bot.config import Settings
+from bot.recording import Recording
 from bot.store.store import Store
-from handlers import actions, assistant, commands, errors, messages, quiz
+from handlers import actions, assistant, commands, errors, feedback, messages, quiz
 
 
-def register(app: App, engine: Engine, settings: Settings, store: Store | None = None) -> None:
+def register(
+    app: App, engine: Engine, settings: Settings, store: Store | None = None, recording: Recording | None = None
+) -> None:
+    """`store` keeps quiz results; `recording` questions and votes; without them nothing is stored."""
+    recording = recording or Recording(None, engine)
     assistant.register(app, engine)  # middleware: takes assistant-thread messages before any listener
     quiz.register(app, engine, store)  # before commands and actions: `/aieng quiz` and the quiz buttons are its
-    commands.register(app, engine)
-    messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions)
-    actions.register(app, engine)
+    commands.register(app, engine, recording)
+    messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions, recording=recording)
+    actions.register(app, engine, recording)
+    feedback.register(app, recording)
     errors.register(app)

@@ -22,8 +22,10 @@ from slack_sdk import WebClient
 from bot import ids
 from bot.answering import Engine
 from bot.delivery import click_payload
+from bot.recording import Recording
 from bot.rendering import render
 from bot.request_log import logged_request
+from handlers import feedback
 from handlers.errors import after_ack
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
@@ -48,10 +50,20 @@ def handle_share(body: dict[str, Any], action: dict[str, Any], respond: Respond,
             respond(**message.payload("in_channel"), replace_original=False)
 
 
-def handle_feedback(action: dict[str, Any], respond: Respond, engine: Engine) -> None:
+def handle_feedback(
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    engine: Engine,
+    recording: Recording,
+) -> None:
+    """Store the vote (a second click changes it); after 👎 ask what was missing (handlers/feedback.py)."""
     with logged_request("feedback") as line:
-        line.reply = engine.click(str(action.get("action_id")), str(action.get("value") or ""))
-        respond(text="Thanks for the feedback!", response_type="ephemeral", replace_original=False)
+        action_id, ref = str(action.get("action_id")), str(action.get("value") or "")
+        line.reply = engine.click(action_id, ref)
+        feedback.handle_vote(body, action, respond, client)
+        recording.vote(body, ref, "down" if action_id == ids.FEEDBACK_DOWN else "up", line.reply.topic_id)
 
 
 def _only_clicker_sees(body: dict[str, Any]) -> bool:
@@ -66,24 +78,29 @@ def _field(body: dict[str, Any], name: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def register(app: App, engine: Engine) -> None:
-    """Each click is acknowledged at once; the reply (a post to Slack) runs after, off the request."""
+def register(app: App, engine: Engine, recording: Recording | None = None) -> None:
+    """Each click is acknowledged at once; the reply (a post to Slack) runs after, off the request;
+    then what the click says about the content (a pick, "None of these", a vote) is recorded."""
+    recording = recording or Recording(None, engine)
 
-    def lazily(handle: Callable[..., None]) -> Callable[..., None]:
+    def lazily(handle: Callable[..., None], record: bool = False) -> Callable[..., None]:
         def reply(body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
             with after_ack(body, respond, client):
                 handle(body, action, respond, engine)
+                if record:
+                    recording.clicked(body, action)
 
         return reply
 
-    def feedback(body: dict[str, Any], action: dict[str, Any], respond: Respond, engine: Engine) -> None:
-        handle_feedback(action, respond, engine)
+    def vote(body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        with after_ack(body, respond, client):
+            handle_feedback(body, action, respond, client, engine, recording)
 
-    app.action(ids.OPEN_PATTERN)(ack=acknowledge, lazy=[lazily(handle_open)])
-    app.action(ids.NONE_OF_THESE)(ack=acknowledge, lazy=[lazily(handle_open)])
+    app.action(ids.OPEN_PATTERN)(ack=acknowledge, lazy=[lazily(handle_open, record=True)])
+    app.action(ids.NONE_OF_THESE)(ack=acknowledge, lazy=[lazily(handle_open, record=True)])
     app.action(ids.SHARE)(ack=acknowledge, lazy=[lazily(handle_share)])
-    for vote in (ids.FEEDBACK_UP, ids.FEEDBACK_DOWN):
-        app.action(vote)(ack=acknowledge, lazy=[lazily(feedback)])
+    for rating in (ids.FEEDBACK_UP, ids.FEEDBACK_DOWN):
+        app.action(rating)(ack=acknowledge, lazy=[vote])
     # Registered last (Bolt runs the first listener that matches): a button this version no longer has,
     # on an old message, is answered (Engine.click refuses it with a BotError) rather than left spinning.
     # Only a click on a message: a string pattern alone would also catch dialog submissions and

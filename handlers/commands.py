@@ -9,17 +9,24 @@ from slack_bolt import Ack, App
 from bot import ids
 from bot.answering import Engine
 from bot.delivery import message_payload
+from bot.recording import Recording
 from bot.request_log import logged_request
 
 
-def handle_aieng_command(ack: Ack, command: dict[str, Any], engine: Engine) -> None:
-    """/aieng <topic> [arguments]: the card goes back as the ack itself (no second request)."""
+def handle_aieng_command(
+    ack: Ack, command: dict[str, Any], engine: Engine, recording: Recording | None = None
+) -> None:
+    """/aieng <topic> [arguments]: the card goes back as the ack itself (no second request).
+
+    The question is recorded after the ack (queued: the store never holds the acknowledgement)."""
     with logged_request("slash") as line:
         line.reply = engine.answer(str(command.get("text") or ""), "slash")
         ack(**message_payload("slash", line.reply))
+    if recording is not None:
+        recording.question(command, line.reply)
 
 
-def register(app: App, engine: Engine) -> None:
+def register(app: App, engine: Engine, recording: Recording | None = None) -> None:
     @app.command(ids.COMMAND)
     def on_aieng(ack: Ack, command: dict[str, Any]) -> None:
-        handle_aieng_command(ack, command, engine)
+        handle_aieng_command(ack, command, engine, recording)

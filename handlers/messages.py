@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 
 from bot.answering import Engine, Reply
 from bot.delivery import message_payload
+from bot.recording import Recording
 from bot.request_log import logged_request
 from bot.slack_client import slack_call
 from handlers.errors import after_ack
@@ -26,19 +27,20 @@ ANSWERED_SUBTYPES = (None, "thread_broadcast", "file_share", "me_message")
 log = logging.getLogger("aieng.messages")
 
 
-def handle_mention(event: dict[str, Any], client: WebClient, engine: Engine) -> None:
+def handle_mention(event: dict[str, Any], client: WebClient, engine: Engine) -> Reply | None:
     with logged_request("mention") as line:
         if not event.get("channel"):
             line.outcome = "dropped"  # a trimmed event: nowhere to reply (the request line says so once)
-            return
+            return None
         line.reply = engine.answer(person_text(event), "mention")
         deliver(client, event, "mention", line.reply)
+    return line.reply
 
 
 def handle_message(
     event: dict[str, Any], client: WebClient, context: dict[str, Any], engine: Engine, answer_channel_questions: bool
-) -> None:
-    """A DM, or a channel message the bot was not mentioned in (mentions come as app_mention)."""
+) -> Reply | None:
+    """A DM, or a channel message the bot was not mentioned in (mentions come as app_mention); the reply."""
     via = "dm" if event.get("channel_type") == "im" else "channel"
     with logged_request(via) as line:
         text = person_text(event)
@@ -46,10 +48,11 @@ def handle_message(
             via == "channel" and (not answer_channel_questions or _mentions(text, context.get("bot_user_id")))
         ):
             line.outcome = "ignore"  # an edit, a bot's message, or a mention (answered as app_mention)
-            return
+            return None
         line.reply = engine.answer(text, via)
         if line.reply.kind != "ignore":
             deliver(client, event, via, line.reply)
+    return line.reply
 
 
 def _from_a_person(event: dict[str, Any], bot_user: object) -> bool:
@@ -85,16 +88,20 @@ def deliver(client: WebClient, event: dict[str, Any], via: str, reply: Reply) ->
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, **payload)
 
 
-def register(app: App, engine: Engine, *, answer_channel_questions: bool) -> None:
-    """Events are acknowledged at once; the answer (a post to Slack) runs after, off the request."""
+def register(
+    app: App, engine: Engine, *, answer_channel_questions: bool, recording: Recording | None = None
+) -> None:
+    """Events are acknowledged at once; the answer (a post to Slack) runs after, off the request, and
+    the question is recorded (queued) once the answer has gone."""
+    recording = recording or Recording(None, engine)
 
     def on_mention(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         with after_ack(body, None, client):
-            handle_mention(event, client, engine)
+            recording.question(body, handle_mention(event, client, engine))
 
     def on_message(body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         with after_ack(body, None, client):
-            handle_message(event, client, context, engine, answer_channel_questions)
+            recording.question(body, handle_message(event, client, context, engine, answer_channel_questions))
 
     app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
     app.event("message")(ack=acknowledge, lazy=[on_message])

@@ -27,6 +27,7 @@ E2E_MODULES = {
     "test_slack_faults",
     "test_socket_refresh",
     "test_startup_content",
+    "test_store_e2e",
 }
 
 
