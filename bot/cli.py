@@ -1,4 +1,4 @@
-"""`python -m bot` (also `aieng-bot`): run, chat, ask, serve, socket, check, coverage, migrate.
+"""`python -m bot` (also `aieng-bot`): run, chat, ask, serve, socket, check, coverage, migrate, report, forget.
 
 These subcommands and their output formats are a contract other tools rely on (the eval scorer
 drives `ask --batch`); change them only compatibly.
@@ -62,6 +62,18 @@ def _parser() -> argparse.ArgumentParser:
 
     migrate = sub.add_parser("migrate", help="bring the database (DATABASE_URL) to the schema this version needs")
     migrate.set_defaults(run=_migrate)
+
+    from bot.store.arguments import since_argument, team_argument, user_argument
+
+    report = sub.add_parser("report", help="what people asked and how the answers did, for the content's keepers")
+    report.add_argument("--since", type=since_argument, default="30d", help="how far back: 30d (default), 12h, 2w")
+    report.add_argument("--json", action="store_true", help="print JSON (the shape is in the README)")
+    report.set_defaults(run=_report)
+
+    forget = sub.add_parser("forget", help="delete everything stored about one person")
+    forget.add_argument("--user", type=user_argument, required=True, help="their Slack user id (U…)")
+    forget.add_argument("--team", type=team_argument, help="only in this workspace (T…); default: every workspace")
+    forget.set_defaults(run=_forget)
     return parser
 
 
@@ -149,6 +161,18 @@ def _migrate(args: argparse.Namespace, settings: Settings) -> int:
     from bot.store.commands import migrate_database
 
     return migrate_database(settings.database_url, sys.stdout)
+
+
+def _report(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store.commands import print_report
+
+    return print_report(settings.database_url, args.since, args.json, sys.stdout)
+
+
+def _forget(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store.commands import forget
+
+    return forget(settings.database_url, args.user, args.team, sys.stdout)
 
 
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]
