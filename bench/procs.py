@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCH_DATABASE = ROOT / "bench" / "results" / "bench.sqlite3"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 START_TIMEOUT = 30.0  # seconds to wait for /healthz before giving up
 STOP_TIMEOUT = 10.0
@@ -34,6 +35,8 @@ def server_env(api_url: str, secret: str, port: int, workers: int) -> dict[str, 
         WEB_CONCURRENCY=str(workers),
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
+        # The bot's store (event memory, recorded questions) in a file of the bench's own, not the user's.
+        DATABASE_URL=os.environ.get("AIENG_BENCH_DATABASE_URL") or f"sqlite:///{BENCH_DATABASE}",
     )
     return env
 

@@ -78,6 +78,7 @@ def ours_app(process_before_response: bool) -> Wsgi:
     import bot.app
     from bot.config import load_settings
     from bot.server import wsgi_app
+    from bot.store.store import Store
 
     if process_before_response:
         # An experiment, not what `bot serve` runs: the shipped wiring (bot.server.wsgi_app ->
@@ -88,7 +89,9 @@ def ours_app(process_before_response: bool) -> Wsgi:
             return create_app(*args, **{**options, "process_before_response": True})
 
         bot.app.create_app = with_pbr
-    return wsgi_app(load_settings())
+    settings = load_settings()
+    # As `bot serve` runs: the event memory and the recorded questions in the store (migrated in main()).
+    return wsgi_app(settings, store=Store.open(settings.database_url))
 
 
 def null_app() -> Wsgi:
@@ -143,6 +146,11 @@ def main() -> None:
         "null": null_app,
     }
     log_level = os.environ.get("LOG_LEVEL", "WARNING")
+    if args.app == "ours":
+        from bot.config import load_settings
+        from bot.store.store import open_store
+
+        open_store(load_settings().database_url).close()  # migrated once, before the workers fork
     Server(loaders[args.app], args.port, args.workers, args.threads, log_level).run()
 
 
