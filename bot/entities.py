@@ -37,6 +37,10 @@ KINDS = (
     "learn",
     "profession",
 )
+# A level or place the question sets aside ("in London, not the national avg") is not asked about.
+NEGATABLE = frozenset({"level", "location", "specialization", "company_type"})
+NEGATIONS = frozenset({"not", "no", "excluding", "except", "without", "besides", "nor"})
+NEGATION_SKIPS = frozenset({"the", "a", "an", "just", "only", "for", "in"})
 EXACT_ONLY = frozenset({"profession"})  # "layer" is not a typo of "lawyer": other jobs are named exactly
 
 
@@ -101,6 +105,7 @@ class EntityIndex:
                 found += [Found(kind, ident, start, length, True) for kind, ident in hits]
                 taken[start : start + length] = [True] * length
         found += self._typos(stems, taken)
+        found = [f for f in found if not (f.kind in NEGATABLE and _negated(raw_words, f.start))]
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
         return Entities(found)
 
@@ -184,3 +189,11 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
             yield kind, topic.id, [topic.title, *topic.aliases]
     for job in library.other_professions.values():
         yield "profession", job.id, job.aliases
+
+
+def _negated(raw_words: list[str], start: int) -> bool:
+    """Is the word at `start` set aside by a negation just before it ("not the national", "excluding US")?"""
+    i = start - 1
+    while i >= 0 and raw_words[i] in NEGATION_SKIPS:
+        i -= 1
+    return i >= 0 and raw_words[i] in NEGATIONS
