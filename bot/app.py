@@ -9,12 +9,15 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
+from slack_sdk import WebClient
 
 import handlers
+from bot import oauth
 from bot.answering import Engine
 from bot.config import Settings
 from bot.content import Library, load_library
 from bot.logs import configure_logging
+from bot.oauth import Uninstaller
 from bot.recording import Recording
 from bot.request_log import RequestLine, event_kind
 from bot.slack_client import ReliableRespond, web_client
@@ -47,14 +50,34 @@ def create_app(
     # slash commands are answered inside the ack, and everything that posts to Slack is a lazy
     # listener that runs after the response (handlers/), so nothing slow holds the 3-second budget.
     bolt_options.setdefault("process_before_response", True)
-    app = App(signing_secret=settings.signing_secret, client=web_client(settings), **bolt_options)
+    client = web_client(settings)
+    uninstaller = None
+    if settings.oauth:
+        bolt_options, uninstaller = _with_oauth(settings, store, client, bolt_options)
+    app = App(signing_secret=settings.signing_secret, client=client, **bolt_options)
     if seen is None:
         seen = store.seen_events if store is not None else MemorySeenEvents()
     app.use(skip_repeated_events(seen, store.health if store is not None else StoreHealth()))
     app.use(reliable_respond(settings.api_timeout))
     recording = Recording(Recorder(store, settings.retention_days) if store is not None else None, engine)
-    handlers.register(app, engine, settings, store, recording)
+    handlers.register(app, engine, settings, store, recording, uninstaller)
     return app
+
+
+def _with_oauth(
+    settings: Settings, store: Store | None, client: WebClient, bolt_options: dict[str, Any]
+) -> tuple[dict[str, Any], Uninstaller]:
+    """Bolt's options for OAuth install: installations and states in the store, our authorize."""
+    if store is None:
+        raise ValueError("OAuth install keeps its installations in the store: pass one")
+    settings_for_oauth = oauth.oauth_settings(settings, store.engine)
+    oauth.quiet_bolts_refusal_line()
+    options = {
+        **bolt_options,
+        "oauth_settings": settings_for_oauth,
+        "authorize": oauth.SerialRefreshAuthorize(settings_for_oauth, store.engine, client),
+    }
+    return options, oauth.Uninstaller(settings_for_oauth.installation_store, store.engine)
 
 
 def skip_repeated_events(seen: SeenEvents, health: StoreHealth) -> Callable[..., BoltResponse | None]:

@@ -45,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("text", nargs="*")
     ask.set_defaults(run=_ask)
 
-    serve = sub.add_parser("serve", help="production HTTP server (gunicorn): POST /slack/events, GET /healthz")
+    serve = sub.add_parser(
+        "serve", help="production HTTP server (gunicorn): POST /slack/events, GET /healthz, OAuth install pages"
+    )
     serve.add_argument("--port", type=int, help="default: $PORT or 3000")
     serve.set_defaults(run=_serve)
 
@@ -81,13 +83,14 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     mode = settings.mode
     if mode is Mode.SOCKET:
         return _socket(args, settings)
-    if mode is Mode.HTTP:
+    if mode in (Mode.HTTP, Mode.OAUTH):
         args.port = None
         return _serve(args, settings)
     if settings.bot_token or settings.app_token or settings.signing_secret:
         print(
             "aieng: some Slack settings are set but not a full set, so this is the local chat. For Socket Mode "
-            "set SLACK_BOT_TOKEN and SLACK_APP_TOKEN; for HTTP, SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.",
+            "set SLACK_BOT_TOKEN and SLACK_APP_TOKEN; for HTTP, SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; "
+            "for OAuth install, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET.",
             file=sys.stderr,
         )
     return _chat(args, settings)
@@ -117,7 +120,7 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.server import serve
 
-    settings.require(Mode.HTTP)
+    settings.require(settings.http_mode)
     return serve(settings, port=args.port or settings.port)
 
 

@@ -21,7 +21,8 @@ FALSE_WORDS = {"0", "false", "no", "off"}
 
 class Mode(Enum):
     SOCKET = "socket"
-    HTTP = "http"
+    HTTP = "http"  # one workspace, its bot token (SLACK_BOT_TOKEN)
+    OAUTH = "oauth"  # HTTP for any workspace that installs the app (SLACK_CLIENT_ID + SLACK_CLIENT_SECRET)
     LOCAL = "local"
 
 
@@ -40,20 +41,40 @@ class Settings:
     api_timeout: int = 10  # seconds for each Web API / response_url request
     database_url: str = field(default_factory=default_database_url)  # normalised (postgresql+psycopg://)
     retention_days: int = 90  # questions, feedback, progress and quiz results are kept this long at most
+    client_id: str | None = None  # OAuth install: with client_secret, every workspace that installs has its own token
+    client_secret: str | None = None
+    redirect_uri: str | None = None  # the Redirect URL registered with Slack (None: the app config's only one)
+
+    @property
+    def oauth(self) -> bool:
+        """OAuth install is selected by the app's client credentials (load_settings refuses them with a bot token)."""
+        return bool(self.client_id and self.client_secret)
 
     @property
     def mode(self) -> Mode:
+        if self.oauth:
+            return Mode.OAUTH
         if self.app_token and self.bot_token:
             return Mode.SOCKET
         if self.bot_token and self.signing_secret:
             return Mode.HTTP
         return Mode.LOCAL
 
+    @property
+    def http_mode(self) -> Mode:
+        """The mode `serve` runs in: OAuth install when the client credentials are set, else one workspace."""
+        return Mode.OAUTH if self.oauth else Mode.HTTP
+
     def require(self, mode: Mode) -> None:
         """Fail with one message if the variables a mode needs are not all set."""
         needed = {
             Mode.SOCKET: {"SLACK_BOT_TOKEN": self.bot_token, "SLACK_APP_TOKEN": self.app_token},
             Mode.HTTP: {"SLACK_BOT_TOKEN": self.bot_token, "SLACK_SIGNING_SECRET": self.signing_secret},
+            Mode.OAUTH: {
+                "SLACK_CLIENT_ID": self.client_id,
+                "SLACK_CLIENT_SECRET": self.client_secret,
+                "SLACK_SIGNING_SECRET": self.signing_secret,
+            },
             Mode.LOCAL: {},
         }[mode]
         missing = [name for name, value in needed.items() if not value]
@@ -121,10 +142,31 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         api_timeout=integer("SLACK_API_TIMEOUT", 10, 1, 120),
         database_url=database_url,
         retention_days=integer("AIENG_RETENTION_DAYS", 90, 1, 3650),
+        client_id=text("SLACK_CLIENT_ID"),
+        client_secret=text("SLACK_CLIENT_SECRET"),
+        redirect_uri=text("SLACK_REDIRECT_URI"),
     )
+    problems.extend(_oauth_problems(settings))
     if problems:
         raise ConfigError(problems)
     return settings
+
+
+def _oauth_problems(settings: Settings) -> list[str]:
+    """OAuth install needs both client credentials, and is not mixed with one workspace's token."""
+    problems = []
+    if settings.client_id and not settings.client_secret:
+        problems.append("SLACK_CLIENT_SECRET is not set but SLACK_CLIENT_ID is (OAuth install needs both)")
+    if settings.client_secret and not settings.client_id:
+        problems.append("SLACK_CLIENT_ID is not set but SLACK_CLIENT_SECRET is (OAuth install needs both)")
+    if settings.oauth and settings.bot_token:
+        problems.append(
+            "SLACK_BOT_TOKEN is set with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET: set the bot token for one "
+            "workspace, or the client credentials to let any workspace install the app, not both"
+        )
+    if settings.redirect_uri and not _is_http_url(settings.redirect_uri):
+        problems.append(f"SLACK_REDIRECT_URI must be an http(s) URL, not {settings.redirect_uri!r}")
+    return problems
 
 
 def _is_http_url(value: str) -> bool:

@@ -1,5 +1,9 @@
 """`python -m bot serve`: gunicorn in front of Bolt's WSGI adapter, plus GET /healthz.
 
+With OAuth install (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) Bolt's adapter also serves its two GET
+pages, GET /slack/install (Add to Slack) and GET /slack/oauth_redirect (bot/oauth.py); GETs carry no
+Slack signature (the redirect is checked by its one-time state instead).
+
 The content is loaded and validated once, before gunicorn binds the port or starts a worker: invalid
 content stops `serve` at once with every problem as file:line (exit 1), and nothing ever listens.
 The workers are forked from that process and share the loaded content; each builds its own engine

@@ -6,15 +6,22 @@ from slack_bolt import App
 
 from bot.answering import Engine
 from bot.config import Settings
+from bot.oauth import Uninstaller
 from bot.recording import Recording
 from bot.store.store import Store
-from handlers import actions, assistant, commands, errors, feedback, messages, quiz
+from handlers import actions, assistant, commands, errors, feedback, install, messages, quiz
 
 
 def register(
-    app: App, engine: Engine, settings: Settings, store: Store | None = None, recording: Recording | None = None
+    app: App,
+    engine: Engine,
+    settings: Settings,
+    store: Store | None = None,
+    recording: Recording | None = None,
+    uninstaller: Uninstaller | None = None,
 ) -> None:
-    """`store` keeps quiz results; `recording` questions and votes; without them nothing is stored."""
+    """`store` keeps quiz results; `recording` questions and votes; without them nothing is stored.
+    With OAuth install (an `uninstaller`), also app_uninstalled and tokens_revoked."""
     recording = recording or Recording(None, engine)
     assistant.register(app, engine)  # middleware: takes assistant-thread messages before any listener
     quiz.register(app, engine, store)  # before commands and actions: `/aieng quiz` and the quiz buttons are its
@@ -22,4 +29,6 @@ def register(
     messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions, recording=recording)
     actions.register(app, engine, recording)
     feedback.register(app, recording)
+    if uninstaller is not None:
+        install.register(app, uninstaller)
     errors.register(app)

@@ -20,6 +20,16 @@ Faults are scripted per target and used up in order, for reliability tests:
     fake.fail("chat.postMessage", delay=5.0)  # a normal answer, 5 s late
     fake.fail(RESPONSES, drop=True)  # close the connection without answering
     fake.fail("chat.postMessage", status=500, where=lambda call: call.channel == "C1")  # only C1's
+
+Workspaces that install the app (OAuth install) each have their own bot token: `add_workspace`
+gives the code that `oauth.v2.access` exchanges for it; auth.test answers for the token it is
+given, every call records its token (`call.token`), and a workspace's tokens stop working once
+`revoke`d. With `rotating=True`, the token expires and `oauth.v2.access` with grant_type
+refresh_token swaps a refresh token (once: a spent one is refused) for a new token.
+
+    one = fake.add_workspace("T100")
+    ...GET /slack/oauth_redirect?code={one.code}&state=...
+    assert fake.wait_for("chat.postMessage")[0].token == one.bot_token
 """
 
 from __future__ import annotations
@@ -53,6 +63,39 @@ DEFAULT_ERRORS = {429: "ratelimited", 500: "internal_error", 502: "bad_gateway",
 DEFAULT_TIMEOUT = 20.0  # generous: a loaded 2-core CI machine can be slow, and passing tests never wait this long
 
 
+@dataclass
+class Workspace:
+    """A workspace that can install the app: the code its install hands back, its current token."""
+
+    team_id: str
+    code: str
+    bot_token: str
+    bot_user_id: str
+    bot_id: str
+    expires_in: int | None = None  # seconds a token lives when it rotates; None: it does not
+    refresh_token: str | None = None
+    refreshes: int = 0  # tokens issued by refreshing
+    tokens: set[str] = field(default_factory=set)  # every token of this workspace that still works
+
+    @property
+    def team_name(self) -> str:
+        return f"workspace {self.team_id}"
+
+    def auth_test(self) -> dict[str, Any]:
+        return {
+            **AUTH_TEST,
+            "url": f"https://{self.team_id.lower()}.slack.com/",
+            "team": self.team_name,
+            "team_id": self.team_id,
+            "user_id": self.bot_user_id,
+            "bot_id": self.bot_id,
+        }
+
+    def token_fields(self) -> dict[str, Any]:
+        rotating = {"refresh_token": self.refresh_token, "expires_in": self.expires_in} if self.expires_in else {}
+        return {"token_type": "bot", "access_token": self.bot_token, "scope": SCOPES, **rotating}
+
+
 @dataclass(frozen=True)
 class Call:
     """One request the fake received."""
@@ -77,6 +120,12 @@ class Call:
     def is_response(self) -> bool:
         return self.path.startswith(RESPONSES)
 
+    @property
+    def token(self) -> str | None:
+        """The bearer token the call was made with."""
+        auth = self.headers.get("authorization", "")
+        return auth[len("Bearer ") :] if auth.startswith("Bearer ") else None
+
 
 @dataclass
 class Fault:
@@ -97,6 +146,7 @@ class FakeSlack:
         self._faults: dict[str, list[Fault]] = {}
         self._ts = itertools.count(1)
         self._response_ids = itertools.count(1)
+        self._workspaces: dict[str, Workspace] = {}
         self._server = ThreadingHTTPServer((host, 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -192,6 +242,33 @@ class FakeSlack:
         with self._lock:
             self._faults.setdefault(_path_of(target), []).append(fault)
 
+    def add_workspace(self, team_id: str, rotating: bool = False, expires_in: int = 43200) -> Workspace:
+        """A workspace that can install the app (its install code exchanged by oauth.v2.access)."""
+        suffix = team_id.lower()
+        workspace = Workspace(
+            team_id=team_id,
+            code=f"code-{suffix}",
+            bot_token=f"xoxb-{suffix}-0",
+            bot_user_id=f"UBOT{team_id}",
+            bot_id=f"BBOT{team_id}",
+            expires_in=expires_in if rotating else None,
+            refresh_token=f"xoxe-1-{suffix}-0" if rotating else None,
+        )
+        workspace.tokens.add(workspace.bot_token)
+        with self._lock:
+            self._workspaces[team_id] = workspace
+        return workspace
+
+    def revoke(self, team_id: str) -> None:
+        """The workspace uninstalled the app: none of its tokens work any more."""
+        with self._lock:
+            self._workspaces[team_id].tokens.clear()
+            self._workspaces[team_id].refresh_token = None
+
+    def workspace(self, team_id: str) -> Workspace:
+        with self._lock:
+            return self._workspaces[team_id]
+
     def reset(self) -> None:
         """Forget recorded requests and scripted faults."""
         with self._lock:
@@ -226,14 +303,17 @@ class FakeSlack:
         if call.api_method is None:
             return 404, {"Content-Type": "text/plain"}, b"not found"
         headers = {"Content-Type": "application/json; charset=utf-8"}
-        if call.headers.get("authorization") != f"Bearer {BOT_TOKEN}":
+        body = call.body if isinstance(call.body, dict) else {}
+        method = call.api_method
+        if method == "oauth.v2.access":
+            return 200, headers, _json(self._oauth_access(body))
+        workspace = self._workspace_of(call.token)
+        if call.token != BOT_TOKEN and workspace is None:
             error = "not_authed" if "authorization" not in call.headers else "invalid_auth"
             return 200, headers, _json({"ok": False, "error": error})
-        body = call.body if isinstance(call.body, dict) else {}
         ts = f"1700000000.{next(self._ts):06d}"
-        method = call.api_method
         if method == "auth.test":
-            return 200, {**headers, "X-OAuth-Scopes": SCOPES}, _json(AUTH_TEST)
+            return 200, {**headers, "X-OAuth-Scopes": SCOPES}, _json(workspace.auth_test() if workspace else AUTH_TEST)
         if method == "chat.postMessage":
             message = {"type": "message", "text": body.get("text", ""), "user": "UBOT", "bot_id": "BBOT", "ts": ts}
             return 200, headers, _json({"ok": True, "channel": body.get("channel"), "ts": ts, "message": message})
@@ -248,6 +328,39 @@ class FakeSlack:
             opened = {**view, "id": f"V{next(self._ts):08d}", "state": {"values": {}}}
             return 200, headers, _json({"ok": True, "view": opened})
         return 200, headers, _json({"ok": True})  # assistant.threads.* and the rest: Slack's plain success
+
+    def _workspace_of(self, token: str | None) -> Workspace | None:
+        with self._lock:
+            return next((w for w in self._workspaces.values() if token in w.tokens), None)
+
+    def _oauth_access(self, body: dict[str, Any]) -> dict[str, Any]:
+        """An install (a workspace's code) or a refresh (its current refresh token, spent by using it)."""
+        with self._lock:
+            if body.get("grant_type") == "refresh_token":
+                return self._refresh(str(body.get("refresh_token")))
+            workspace = next((w for w in self._workspaces.values() if w.code == body.get("code")), None)
+            if workspace is None:
+                return {"ok": False, "error": "invalid_code"}
+            return {
+                "ok": True,
+                "app_id": "AAIENG",
+                "authed_user": {"id": f"UINSTALLER{workspace.team_id}"},
+                "bot_user_id": workspace.bot_user_id,
+                "team": {"id": workspace.team_id, "name": workspace.team_name},
+                "enterprise": None,
+                "is_enterprise_install": False,
+                **workspace.token_fields(),
+            }
+
+    def _refresh(self, refresh_token: str) -> dict[str, Any]:
+        workspace = next((w for w in self._workspaces.values() if w.refresh_token == refresh_token), None)
+        if workspace is None:
+            return {"ok": False, "error": "invalid_refresh_token"}
+        workspace.refreshes += 1
+        suffix = f"{workspace.team_id.lower()}-{workspace.refreshes}"
+        workspace.bot_token, workspace.refresh_token = f"xoxb-{suffix}", f"xoxe-1-{suffix}"
+        workspace.tokens.add(workspace.bot_token)
+        return {"ok": True, "app_id": "AAIENG", "team": {"id": workspace.team_id}, **workspace.token_fields()}
 
 
 def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
