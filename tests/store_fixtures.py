@@ -47,7 +47,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "store_kind" in metafunc.fixturenames:
-        metafunc.parametrize("store_kind", KINDS)
+        # A module may share one server per kind across its tests: STORE_KIND_SCOPE = "module".
+        metafunc.parametrize("store_kind", KINDS, scope=getattr(metafunc.module, "STORE_KIND_SCOPE", "function"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
