@@ -238,3 +238,40 @@ def test_require_names_each_missing_variable(settings: Settings, mode: Mode, mis
 def test_require_passes_when_the_mode_has_what_it_needs(settings: Settings, mode: Mode) -> None:
     settings.require(mode)  # raises ConfigError otherwise
     assert settings.mode is mode
+
+
+# -- OAuth install --------------------------------------------------------------------------------
+
+OAUTH = {"SLACK_CLIENT_ID": "1111.2222", "SLACK_CLIENT_SECRET": "client-secret", "SLACK_SIGNING_SECRET": SECRET}
+
+
+def test_the_client_credentials_select_oauth_install() -> None:
+    settings = load_settings({**OAUTH, "SLACK_REDIRECT_URI": "https://aieng.example/slack/oauth_redirect"})
+    assert settings.mode is Mode.OAUTH
+    assert settings.http_mode is Mode.OAUTH
+    assert settings.redirect_uri == "https://aieng.example/slack/oauth_redirect"
+    settings.require(Mode.OAUTH)
+
+
+def test_a_bot_token_alone_still_selects_one_workspace_over_http() -> None:
+    settings = load_settings({"SLACK_BOT_TOKEN": BOT, "SLACK_SIGNING_SECRET": SECRET})
+    assert (settings.mode, settings.http_mode, settings.oauth) == (Mode.HTTP, Mode.HTTP, False)
+
+
+def test_oauth_install_names_every_missing_or_clashing_setting_in_one_message() -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings({"SLACK_CLIENT_ID": "1111.2222", "SLACK_REDIRECT_URI": "not a url"})
+    message = str(error.value)
+    assert "SLACK_CLIENT_SECRET is not set but SLACK_CLIENT_ID is" in message
+    assert "SLACK_REDIRECT_URI must be an http(s) URL" in message
+
+
+def test_a_bot_token_and_client_credentials_together_are_refused() -> None:
+    with pytest.raises(ConfigError, match="SLACK_BOT_TOKEN is set with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET"):
+        load_settings({**OAUTH, "SLACK_BOT_TOKEN": BOT})
+
+
+def test_oauth_install_needs_the_signing_secret() -> None:
+    settings = load_settings({k: v for k, v in OAUTH.items() if k != "SLACK_SIGNING_SECRET"})
+    with pytest.raises(ConfigError, match="SLACK_SIGNING_SECRET is not set"):
+        settings.require(settings.http_mode)

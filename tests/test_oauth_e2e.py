@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from e2e_bot import LogLine, event_id, log_size, running_bot, wait_for_log
+from e2e_bot import LogLine, event_id, log_size, log_text, running_bot, wait_for_log
 from fake_slack import Call, FakeSlack, Workspace
 from slack_requests import BOT_USER_ID, app_mention, direct_message, event_callback, signed, unique
 from sqlalchemy import bindparam, func, insert, select, text
@@ -239,6 +239,7 @@ def test_a_workspace_that_never_installed_is_refused_and_logged_once(bot: BotSer
     assert [c for c in fake.api_calls("chat.postMessage") if c.channel in refused_channels] == []
     assert not any(c.token == stranger.bot_token for c in fake.api_calls())
     assert "Traceback" not in bot.log.read_text()
+    assert "Although the app should be installed" not in log_text(bot, since)  # Bolt's line, replaced by ours
 
 
 def test_uninstalling_forgets_one_workspace_and_the_other_keeps_working(
