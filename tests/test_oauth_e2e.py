@@ -21,11 +21,11 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from e2e_bot import LogLine, event_id, log_size, log_text, running_bot, wait_for_log
+from e2e_http import BotServer, HttpAnswer, http
 from fake_slack import Call, FakeSlack, Workspace
 from slack_requests import BOT_USER_ID, app_mention, direct_message, event_callback, signed, unique
 from sqlalchemy import bindparam, func, insert, select, text
 from store_fixtures import PostgresServer
-from test_e2e_http import BotServer, HttpAnswer, http
 
 from bot.store import migrate, schema
 from bot.store.store import Store
