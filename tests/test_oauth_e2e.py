@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from e2e_bot import LogLine, event_id, log_size, log_text, running_bot, wait_for_log
+from e2e_bot import LogLine, event_id, log_lines, log_size, log_text, running_bot, wait_for_log
 from e2e_http import BotServer, HttpAnswer, http
 from fake_slack import Call, FakeSlack, Workspace
 from slack_requests import BOT_USER_ID, app_mention, direct_message, event_callback, signed, unique
@@ -296,3 +296,15 @@ def test_revoking_the_bot_token_forgets_the_workspace_too(bot: BotServer, fake: 
     )
     assert line.fields["why"] == "tokens_revoked"
     assert installed_teams(store, "slack_installations", (one.team_id,)) == []
+
+
+def test_revoking_only_a_persons_token_keeps_the_workspace(bot: BotServer, fake: FakeSlack, store: Store) -> None:
+    one = workspace(fake)
+    install(bot, one)
+    since = log_size(bot)
+    event = {"type": "tokens_revoked", "tokens": {"oauth": ["U0SOMEONE"], "bot": []}, "event_ts": "1700000000.2"}
+    assert bot.post(signed(from_team(event_callback(event), one))).status == 200
+    wait_for_log(bot, lambda line: line.message.startswith("user tokens revoked"), since=since)
+    assert installed_teams(store, "slack_installations", (one.team_id,)) == [one.team_id]
+    assert reply_token(fake, mention(bot, fake, one)) == one.bot_token
+    assert not any(forgotten(line, one.team_id) for line in log_lines(bot, since))
