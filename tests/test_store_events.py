@@ -135,3 +135,20 @@ def test_memory_is_bounded_by_dropping_the_oldest() -> None:
     assert len(seen) == 3
     assert seen.first_time("Ev0") is True  # forgotten: the oldest went first
     assert seen.first_time("Ev4") is False  # still remembered
+
+
+def test_an_event_id_does_not_wait_for_a_disk_flush_on_postgresql(store: Store) -> None:
+    """Its commit is asynchronous there (an id lost in a crash costs at most a second answer);
+    SQLite in WAL mode with synchronous=NORMAL does not flush per commit either."""
+    from sqlalchemy import event
+
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(str(args[2])))
+    store.seen_events.first_time("EvFlush")
+    claims = [n for n, s in enumerate(statements) if s.lstrip().upper().startswith("INSERT INTO SEEN_EVENTS")]
+    assert len(claims) == 1
+    if store.dialect == "postgresql":
+        assert statements[claims[0] - 1] == "SET LOCAL synchronous_commit TO OFF"
+    else:
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
