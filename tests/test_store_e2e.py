@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from e2e_bot import running_bot
@@ -108,8 +108,10 @@ def vote_down_and_say_why(voting: BotServer, commenting: BotServer, fake: FakeSl
     [card] = wait_for_posts(fake, "chat.postMessage", channel)
     down = button(card, "👎")
     assert down["action_id"] == ids.FEEDBACK_DOWN
-    assert voting.post(signed(block_actions(down, response_url=fake.response_url(), user_id=user))).status == 200
-    [opened] = fake.wait_for("views.open", where=lambda c: down["value"] in json.dumps(c.body.get("view")))
+    clicked = block_actions(down, response_url=fake.response_url(), user_id=user)
+    trigger = json.loads(unquote(clicked.removeprefix("payload=")))["trigger_id"]
+    assert voting.post(signed(clicked)).status == 200
+    [opened] = fake.wait_for("views.open", where=lambda c: c.body.get("trigger_id") == trigger)
     view = opened.body["view"]
     view = json.loads(view) if isinstance(view, str) else view
     assert view["callback_id"] == COMMENT_VIEW
