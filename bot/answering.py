@@ -1,7 +1,7 @@
 """The answer engine: text (or a click) in, Reply out. Pure: no Slack, no I/O beyond logging gaps.
 
 A reply is one of: answer (one clear winner), choices ("did you mean", several close candidates),
-fallback (nothing good), help, error, or ignore (a channel message the bot should not answer).
+fallback (nothing good), help, or ignore (a channel message the bot should not answer).
 
     text -> clean, drop instructions -> parse -> command? route : find candidates -> decide -> card
 """
@@ -30,6 +30,7 @@ from bot.errors import BotError
 from bot.focusing import focus_ref
 from bot.instructions import without_instructions
 from bot.intents import compares
+from bot.kinds import VIAS, ReplyKind, Via
 from bot.matching import Matcher
 from bot.parsing import Query, parse
 from bot.phases import asked_stems, phase_index
@@ -43,7 +44,6 @@ __all__ = ["ANSWER_THRESHOLD", "CHANNEL_THRESHOLD", "MARGIN", "SUGGEST_THRESHOLD
 
 ONE_ANSWER_MIN_CLOSE = 2  # a lone candidate below the answer bar is a guess, not corroborated
 GRAMMAR_MAX_WORDS = 4  # a DM this short that starts with a topic word is read as a command
-VIAS = ("slash", "mention", "dm", "channel")
 GAP_QUESTION_CHARS = 300
 
 gap_log = logging.getLogger("aieng.gaps")
@@ -53,7 +53,7 @@ _VOTES = {ids.FEEDBACK_UP: "up", ids.FEEDBACK_DOWN: "down"}
 
 @dataclass(frozen=True)
 class Reply:
-    kind: str
+    kind: ReplyKind
     card: Card | None
     topic_id: str | None = None
     score: float | None = None
@@ -73,7 +73,7 @@ class Engine:
         # A card is a value of its ref and of content that never changes while the bot runs.
         self._card_for = lru_cache(maxsize=4096)(partial(open_card, library))
 
-    def answer(self, text: str, via: str) -> Reply:
+    def answer(self, text: str, via: Via) -> Reply:
         """The reply to a message that arrived by `via` (slash, mention, dm or channel)."""
         if via not in VIAS:
             raise ValueError(f"via must be one of {VIAS}, not {via!r}")
@@ -87,10 +87,10 @@ class Engine:
         grammar = via == "slash" or len(words(question)) <= GRAMMAR_MAX_WORDS
         query = parse(question, self.index, grammar=grammar)
         if query.command == "help" or said == "help":
-            return Reply("help", help_card(self.library), "help", None, query=query)
+            return Reply(kind="help", card=help_card(self.library), topic_id="help", query=query)
         if said is not None:
             card = greeting_card(self.library) if said == "greeting" else thanks_card(self.library)
-            return Reply("help", card, "help", None, query=query)
+            return Reply(kind="help", card=card, topic_id="help", query=query)
         ref = self.router.route(query) if query.command else None
         if ref is not None and (families := self.router.unfit_families(query)):
             # The words after the command name nothing of its kind: a free answer of the command's
@@ -107,26 +107,26 @@ class Engine:
         the content confidently answers; never help, greetings, thanks, commands or empty text."""
         query = parse(question, self.index, grammar=False)
         if said is not None or not query.is_question:
-            return Reply("ignore", None, None, None, query=query)
+            return Reply(kind="ignore", card=None, query=query)
         return self._decide(query, self.finder.find(query), "channel")
 
     def click(self, action_id: str, value: str) -> Reply:
         """The reply to a button: the card its value names (OPEN, SHARE, feedback), or a recorded gap."""
         if action_id == ids.NONE_OF_THESE:
             record_gap("none of these", value)
-            return Reply("fallback", none_of_these_card(self.library))
+            return Reply(kind="fallback", card=none_of_these_card(self.library))
         if action_id in (ids.FEEDBACK_UP, ids.FEEDBACK_DOWN):
             feedback_log.info("feedback", extra={"ref": value[:200], "vote": _VOTES[action_id]})
         elif action_id != ids.SHARE and not ids.OPEN_PATTERN.match(action_id):
             raise BotError("That button isn't one I know. Try /aieng help.")
         card = open_ref_text(self.library, value)
-        return Reply(card.kind, card, _topic_of(value), None)
+        return Reply(kind=card.kind, card=card, topic_id=_topic_of(value))
 
-    def _decide(self, query: Query, found: list[Scored], via: str) -> Reply:
+    def _decide(self, query: Query, found: list[Scored], via: Via) -> Reply:
         reply = self._decided(query, found, via)
         return replace(reply, why=reply.why or _WHY.get(reply.kind))
 
-    def _decided(self, query: Query, found: list[Scored], via: str) -> Reply:
+    def _decided(self, query: Query, found: list[Scored], via: Via) -> Reply:
         threshold = CHANNEL_THRESHOLD if via == "channel" else ANSWER_THRESHOLD
         best = found[0] if found else None
         rival = next((s for s in found[1:] if not self.finder.allied(best, s)), None) if best else None
@@ -140,7 +140,8 @@ class Engine:
             why = "above the bar; rivals within the margin offered as buttons under it"
             return self._answered(best, found, query, via, why, also=near)
         if via == "channel":
-            return Reply("ignore", None, None, best.score if best else None, tuple(found), query)
+            score = best.score if best else None
+            return Reply(kind="ignore", card=None, score=score, candidates=tuple(found), query=query)
         if best and best.score >= SUGGEST_THRESHOLD:
             close = [s for s in found if s.score >= SUGGEST_THRESHOLD]
             if self._one_answer(best, close):
@@ -148,7 +149,7 @@ class Engine:
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
             record_gap("did you mean", query.text)
             card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
-            return Reply("choices", card, None, best.score, tuple(found), query)
+            return Reply(kind="choices", card=card, score=best.score, candidates=tuple(found), query=query)
         return self._fallback(query.text, via, best.score if best else None, tuple(found), query)
 
     def _one_answer(self, best: Scored, close: list[Scored]) -> bool:
@@ -161,12 +162,14 @@ class Engine:
         return len(kin) >= ONE_ANSWER_MIN_CLOSE and (rival is None or best.score - rival.score >= MARGIN)
 
     def _answered(
-        self, best: Scored, found: list[Scored], query: Query, via: str, why: str, also: list[Scored] | None = None
+        self, best: Scored, found: list[Scored], query: Query, via: Via, why: str, also: list[Scored] | None = None
     ) -> Reply:
         reply = self._reply_for(best.ref, best.score, tuple(found), query)
         if reply.kind != "answer":
             if via == "channel":  # never volunteer "the articles do not cover this" unasked
-                return Reply("ignore", None, None, best.score, tuple(found), query, why=_WHY["ignore"])
+                return Reply(
+                    kind="ignore", card=None, score=best.score, candidates=tuple(found), query=query, why=_WHY["ignore"]
+                )
             return replace(reply, why="its best candidate is a card saying the articles do not cover it")
         reply = replace(reply, why=why)
         if not also or reply.card is None:
@@ -176,21 +179,30 @@ class Engine:
     def _fallback(
         self,
         text: str,
-        via: str,
+        via: Via,
         score: float | None = None,
         found: tuple[Scored, ...] = (),
         query: Query | None = None,
     ) -> Reply:
         if via == "channel":
-            return Reply("ignore", None, None, score, found, query)
+            return Reply(kind="ignore", card=None, score=score, candidates=found, query=query)
         record_gap("fallback", text)
-        return Reply("fallback", fallback_card(self.library, text), None, score, found, query)
+        card = fallback_card(self.library, text)
+        return Reply(kind="fallback", card=card, score=score, candidates=found, query=query)
 
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
         ref = focus_ref(self.library, self.matcher, self._phase_named(ref, query), query)
         card = self._card_for(ref)
         about_pay = ref.kind == "s" or self.library.about_pay(ref.topic_id)
-        return Reply(card.kind, card, ref.topic_id, score, found, query, about_pay=about_pay)
+        return Reply(
+            kind=card.kind,
+            card=card,
+            topic_id=ref.topic_id,
+            score=score,
+            candidates=found,
+            query=query,
+            about_pay=about_pay,
+        )
 
     def _phase_named(self, ref: Ref, query: Query) -> Ref:
         """A roadmap answer to a question that names one of its phases opens that phase."""

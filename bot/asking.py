@@ -16,13 +16,14 @@ from bot.answering import (
 )
 from bot.delivery import click_payload, message_payload
 from bot.errors import BotError
+from bot.kinds import Via
 from bot.local_chat import render_for_terminal
 
-BATCH_VIAS = ("slash", "mention", "dm")
+BATCH_VIAS: tuple[Via, ...] = ("slash", "mention", "dm")
 log = logging.getLogger(__name__)
 
 
-def ask_once(engine: Engine, text: str, via: str, as_json: bool, out: TextIO) -> int:
+def ask_once(engine: Engine, text: str, via: Via, as_json: bool, out: TextIO) -> int:
     reply = engine.answer(text, via)
     if as_json:
         out.write(json.dumps(message_payload(via, reply), ensure_ascii=False, indent=2) + "\n")
@@ -69,7 +70,7 @@ def _line(reply: Reply, message: dict[str, Any]) -> dict[str, Any]:
     return {"kind": reply.kind, "topic_id": reply.topic_id, "score": reply.score, "message": message}
 
 
-def explain(engine: Engine, text: str, via: str, out: TextIO) -> int:
+def explain(engine: Engine, text: str, via: Via, out: TextIO) -> int:
     """Why this answer: the parsed query, the top candidates with scores, and the thresholds."""
     reply = engine.answer(text, via)
     query = reply.query

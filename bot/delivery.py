@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.answering import Reply
+from bot.kinds import Via
 from bot.rendering import payload_json
 
 
@@ -21,7 +22,7 @@ class Delivery:
     shareable: bool  # carries a "Share in channel" button
 
 
-def delivery_for(via: str, reply: Reply) -> Delivery:
+def delivery_for(via: Via, reply: Reply) -> Delivery:
     if via == "slash":
         return Delivery(private=True, shareable=reply.kind == "answer")
     if via in ("mention", "channel") and is_about_pay(reply):
@@ -33,7 +34,7 @@ def is_about_pay(reply: Reply) -> bool:
     return reply.kind == "answer" and reply.about_pay
 
 
-def message_payload(via: str, reply: Reply) -> dict[str, Any]:
+def message_payload(via: Via, reply: Reply) -> dict[str, Any]:
     """The Slack message body for a reply (what `ask --json` prints and the handlers send)."""
     if reply.card is None:
         return {}

@@ -69,7 +69,7 @@ def _side_by_side(library: Library, matcher: Matcher, names: tuple[str, ...], qu
     asked = _asked(matcher, query, ("role", "level") if levels else ("role",))
     picks = focus.side_picks(topics, [_read_for(t, matcher, asked) for t in topics])
     unasked = picks == focus.side_picks(topics, [{} for _ in topics])
-    return Ref("cmp", names if unasked else (*names, ".".join(str(p) for p in picks)))
+    return refs.compared(names, () if unasked else tuple(picks))
 
 
 def _menu_focused(library: Library, matcher: Matcher, name: str, query: Query) -> Ref:

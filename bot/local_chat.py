@@ -18,6 +18,7 @@ from bot.cards.quiz import plan_card
 from bot.content import Library
 from bot.delivery import delivery_for
 from bot.errors import BotError
+from bot.kinds import Via
 from bot.quiz import Answers, asks_for_quiz, make_plan, questions, read_answers
 from bot.rendering import footer_buttons, text_lines
 
@@ -114,7 +115,7 @@ def _click(engine: Engine, number: int, buttons: list[Button]) -> tuple[Reply | 
     return reply, True, CLICK_NOTES.get(button.action)
 
 
-def _via(line: str) -> tuple[str, str]:
+def _via(line: str) -> tuple[Via, str]:
     if line.lower().startswith(ids.COMMAND + " ") or line.lower() == ids.COMMAND:
         return "slash", line[len(ids.COMMAND) :]
     if line.lower().startswith("@aieng"):

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.kinds import RefKind
+
 MAX_COMPARED = 3  # roles a comparison sets side by side
 SALARY_DIMENSIONS = ("level", "location", "specialization", "company_type", "role")
 
@@ -40,7 +42,7 @@ class SalaryQuery:
 
 @dataclass(frozen=True)
 class Ref:
-    kind: str  # t, s, r, rs, cmp, c
+    kind: RefKind
     parts: tuple[str, ...] = field(default_factory=tuple)
     salary: SalaryQuery | None = None
 
@@ -92,6 +94,16 @@ def menu(name: str, *args: str) -> Ref:
     return Ref("c", (name, *args))
 
 
+def skills(role_id: str) -> Ref:
+    """The skills a role needs."""
+    return Ref("rs", (role_id,))
+
+
+def compared(names: tuple[str, ...], picks: tuple[int, ...] = ()) -> Ref:
+    """Roles (or levels) side by side, focused on their facts at `picks` (numbered across them) if any."""
+    return Ref("cmp", (*names, ".".join(str(p) for p in picks)) if picks else names)
+
+
 def parse_ref(text: str) -> Ref:
     """The inverse of str(ref); raises ValueError for anything malformed."""
     kind, sep, rest = text.partition(":")
@@ -106,18 +118,18 @@ def parse_ref(text: str) -> Ref:
             raise ValueError(f"a comparison names two or three roles: {text!r}")
         if view and not is_picks(view):
             raise ValueError(f"bad comparison ref: {text!r}")
-        return Ref(kind, (*parts, view) if view else parts)
+        return Ref("cmp", (*parts, view) if view else parts)
     if kind == "t":
         return _topic_ref(text, tuple(rest.split(":")))
     if kind == "rs":
-        return Ref(kind, (rest,))
+        return skills(rest)
     if kind == "c":
-        return Ref(kind, tuple(rest.split(":")))
+        return menu(*rest.split(":"))
     if kind == "r":
         parts = tuple(rest.split(":"))
         if len(parts) > 3 or not all(p.isdigit() for p in parts[1:]):
             raise ValueError(f"bad roadmap ref: {text!r}")
-        return Ref(kind, parts)
+        return Ref("r", parts)
     raise ValueError(f"unknown card ref kind: {text!r}")
 
 

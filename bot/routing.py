@@ -80,7 +80,7 @@ class CommandRouter:
         if skill := e.first("skill"):
             return refs.topic(skill)
         role = e.first("role")
-        return Ref("rs", (role,)) if role and self.library.roles[role].skills else refs.topic("skills-overview")
+        return refs.skills(role) if role and self.library.roles[role].skills else refs.topic("skills-overview")
 
     def _roadmap(self, e: Entities) -> Ref:
         if roadmap := e.first("roadmap"):
@@ -118,11 +118,11 @@ def comparison_ref(library: Library, left: str, right: str) -> Ref:
     for comparison in library.comparisons.values():
         if set(comparison.roles) == {left, right}:
             return refs.topic(comparison.id)
-    return Ref("cmp", (left, right))
+    return refs.compared((left, right))
 
 
 def level_comparison_ref(left: str, right: str) -> Ref:
-    return Ref("cmp", (left, right))
+    return refs.compared((left, right))
 
 
 def salary_query(e: Entities) -> SalaryQuery:

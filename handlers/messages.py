@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 
 from bot.answering import Engine, Reply
 from bot.delivery import message_payload
+from bot.kinds import Via
 from bot.recording import Recording
 from bot.request_log import logged_request
 from bot.slack_client import slack_call
@@ -41,7 +42,7 @@ def handle_message(
     event: dict[str, Any], client: WebClient, context: dict[str, Any], engine: Engine, answer_channel_questions: bool
 ) -> Reply | None:
     """A DM, or a channel message the bot was not mentioned in (mentions come as app_mention); the reply."""
-    via = "dm" if event.get("channel_type") == "im" else "channel"
+    via: Via = "dm" if event.get("channel_type") == "im" else "channel"
     with logged_request(via) as line:
         text = person_text(event)
         if not _from_a_person(event, context.get("bot_user_id")) or (
@@ -70,7 +71,7 @@ def _mentions(text: str, bot_user: object) -> bool:
     return bool(bot_user) and f"<@{bot_user}>" in text
 
 
-def deliver(client: WebClient, event: dict[str, Any], via: str, reply: Reply) -> None:
+def deliver(client: WebClient, event: dict[str, Any], via: Via, reply: Reply) -> None:
     payload = message_payload(via, reply)
     if not payload:
         return

@@ -85,7 +85,7 @@ def test_a_comparison_names_two_or_three(text: str) -> None:
 def test_every_two_levels_compared_fit_and_show_each_level_years(library: Library) -> None:
     lengths = []
     for left, right in itertools.combinations(library.levels, 2):
-        card = open_card(library, refs.Ref("cmp", (left, right)))
+        card = open_card(library, refs.compared((left, right)))
         lengths.append(len(visible_text(render(card).payload())))
         assert lengths[-1] <= HARD_LIMIT, (left, right)
         for level_id in (left, right):
@@ -96,7 +96,7 @@ def test_every_two_levels_compared_fit_and_show_each_level_years(library: Librar
 
 
 def test_a_question_about_levels_focuses_their_comparison(engine: Engine, library: Library) -> None:
-    plain = open_card(library, refs.Ref("cmp", ("entry", "mid")))
+    plain = open_card(library, refs.compared(("entry", "mid")))
     reply = engine.answer("junior vs mid years", "slash")
     assert reply.card is not None and reply.card.ref is not None and reply.card.ref.startswith("cmp:entry,mid:")
     assert reply.card != plain

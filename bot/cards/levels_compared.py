@@ -32,7 +32,7 @@ def levels_compared_card(library: Library, left_id: str, right_id: str, view: tu
             open_button("Pay at both levels", refs.salary(both)),
             *((open_button("Career ladder", refs.topic(LADDER)),) if LADDER in library.entries else ()),
         ),
-        ref=str(refs.Ref("cmp", (left_id, right_id, *view))),
+        ref=str(refs.compared((left_id, right_id), picks if view else ())),
     )
 
 

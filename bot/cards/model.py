@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot import ids
 from bot.content import Library
+from bot.kinds import CardKind
 from bot.models import Cited, Figure, Point
 from bot.refs import Ref
 
@@ -34,9 +35,9 @@ class Section:
 
 @dataclass(frozen=True)
 class Card:
-    """One reply. `kind` is answer, choices (did you mean), fallback, help or error."""
+    """One reply. `kind` is answer, choices (did you mean), fallback or help."""
 
-    kind: str
+    kind: CardKind
     title: str
     summary: str
     sections: tuple[Section, ...] = ()

@@ -130,10 +130,10 @@ def _kind_buttons(library: Library, topic: Topic) -> list[Button]:
 
 def role_buttons(library: Library, role: Role) -> list[Button]:
     partner = "ai-engineer" if role.id != "ai-engineer" else None
-    compare = refs.Ref("cmp", (role.id, partner)) if partner else refs.menu("compare")
+    compare = refs.compared((role.id, partner)) if partner else refs.menu("compare")
     buttons = [open_button("Compare", compare)]
     if role.skills:
-        buttons.append(open_button("Skills", refs.Ref("rs", (role.id,))))
+        buttons.append(open_button("Skills", refs.skills(role.id)))
     if role.roadmap:
         buttons.append(open_button("Roadmap", refs.roadmap(role.roadmap)))
     if any(f.role == role.id for f in library.salary_figures):
@@ -167,7 +167,7 @@ def role_skills_card(library: Library, role_id: str) -> Card:
         sections=(Section(None, lines),),
         sources=source_line(library, [p for s in skills for p in s.points]),
         buttons=(*(open_button(s.title, refs.topic(s.id)) for s in skills), open_button("Back", refs.topic(role_id))),
-        ref=str(refs.Ref("rs", (role_id,))),
+        ref=str(refs.skills(role_id)),
     )
 
 
@@ -191,7 +191,7 @@ def side_by_side_card(library: Library, parts: tuple[str, ...]) -> Card:
         sections=sections,
         sources=source_line(library, shown),
         buttons=tuple(open_button(r.title, refs.topic(r.id)) for r in roles),
-        ref=str(refs.Ref("cmp", parts)),
+        ref=str(refs.compared(names, _picks(view) if view else ())),
     )
 
 
