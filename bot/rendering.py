@@ -27,7 +27,7 @@ from slack_sdk.models.blocks import (
 
 from bot import ids
 from bot.cards import Button, Card, Section
-from bot.text import escape_mrkdwn
+from bot.text import escape_mrkdwn, shorten
 
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
@@ -78,10 +78,10 @@ def render(card: Card, *, shareable: bool = False, shared_by: str | None = None)
 
 
 def _head(card: Card) -> Iterator[Block]:
-    yield HeaderBlock(text=PlainTextObject(text=_cut(card.title, MAX_HEADER), emoji=True))
+    yield HeaderBlock(text=PlainTextObject(text=shorten(card.title, MAX_HEADER), emoji=True))
     if card.echo:
-        yield _context(f"You asked: “{_cut(card.echo, MAX_ECHO)}”")
-    yield SectionBlock(text=MarkdownTextObject(text=_cut(escape_mrkdwn(card.summary), MAX_SECTION)))
+        yield _context(f"You asked: “{shorten(card.echo, MAX_ECHO)}”")
+    yield SectionBlock(text=MarkdownTextObject(text=shorten(escape_mrkdwn(card.summary), MAX_SECTION)))
 
 
 def _body(card: Card) -> Iterator[Block]:
@@ -98,7 +98,7 @@ def _line_blocks(section: Section) -> Iterator[Block]:
     heading = f"*{escape_mrkdwn(section.heading)}*\n" if section.heading else ""
     chunk = heading
     for line in section.lines:
-        bullet = f"• {_cut(escape_mrkdwn(line), MAX_SECTION - 10)}\n"
+        bullet = f"• {shorten(escape_mrkdwn(line), MAX_SECTION - 10)}\n"
         if len(chunk) + len(bullet) > MAX_SECTION:
             yield SectionBlock(text=MarkdownTextObject(text=chunk.rstrip()))
             chunk = ""
@@ -109,7 +109,7 @@ def _line_blocks(section: Section) -> Iterator[Block]:
 
 def _field_text(label: str, value: str) -> str:
     text = f"*{escape_mrkdwn(label)}*\n{escape_mrkdwn(value)}" if value else f"*{escape_mrkdwn(label)}*"
-    return _cut(text, MAX_FIELD)
+    return shorten(text, MAX_FIELD)
 
 
 def footer_buttons(card: Card, shareable: bool) -> list[Button]:
@@ -130,7 +130,7 @@ def _actions(buttons: tuple[Button, ...], footer: list[Button]) -> Iterator[Bloc
 def _button(button: Button, position: int) -> ButtonElement:
     action_id = ids.open_action(position) if button.action == ids.OPEN else button.action
     return ButtonElement(
-        text=PlainTextObject(text=_cut(button.label, MAX_BUTTON), emoji=True),
+        text=PlainTextObject(text=shorten(button.label, MAX_BUTTON), emoji=True),
         action_id=action_id,
         value=button.value[:MAX_VALUE],
         style=button.style,
@@ -138,11 +138,7 @@ def _button(button: Button, position: int) -> ButtonElement:
 
 
 def _context(text: str) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=_cut(escape_mrkdwn(text), MAX_FIELD))])
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return ContextBlock(elements=[MarkdownTextObject(text=shorten(escape_mrkdwn(text), MAX_FIELD))])
 
 
 def _bullet(text: str) -> str:
@@ -168,7 +164,7 @@ def visible_text(payload: dict[str, Any]) -> str:
 
 def plain_text(card: Card) -> str:
     """The notification and screen-reader text: the card without its buttons, escaped, capped."""
-    return _cut(escape_mrkdwn("\n".join(text_lines(card, underline=False))), MAX_TEXT)
+    return shorten(escape_mrkdwn("\n".join(text_lines(card, underline=False))), MAX_TEXT)
 
 
 def text_lines(card: Card, underline: bool = True) -> list[str]:
@@ -176,7 +172,7 @@ def text_lines(card: Card, underline: bool = True) -> list[str]:
     the Slack `text`, so it gets no decorative underline."""
     lines = [card.title, "=" * min(len(card.title), 60)] if underline else [card.title]
     if card.echo:
-        lines.append(f"You asked: “{_cut(card.echo, MAX_ECHO)}”")
+        lines.append(f"You asked: “{shorten(card.echo, MAX_ECHO)}”")
     lines.append(card.summary)
     for section in card.sections:
         lines.append("")

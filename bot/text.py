@@ -128,6 +128,11 @@ def weighted_terms(text: str) -> list[tuple[str, float]]:
     return [(t, 1.0 if ask else ASIDE_WEIGHT) for s, ask in zip(sentences, asking, strict=True) for t in terms(s)]
 
 
+def shorten(text: str, limit: int) -> str:
+    """The text, cut to at most `limit` characters with "…" where it was cut (labels, titles, fields)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def escape_mrkdwn(text: str) -> str:
     """Escape Slack's three control characters so user text can never mention, link or broadcast."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

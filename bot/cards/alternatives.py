@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from bot.cards.model import Card, open_button
 from bot.refs import Ref
+from bot.text import shorten
 
 ALSO_PREFIX = "Also: "
 LABEL_CHARS = 60  # Slack cuts button text at 75 characters
@@ -21,5 +22,4 @@ def with_alternatives(card: Card, others: list[tuple[str, Ref]]) -> Card:
 
 
 def _label(label: str) -> str:
-    text = ALSO_PREFIX + label
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+    return shorten(ALSO_PREFIX + label, LABEL_CHARS)

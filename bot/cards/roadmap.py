@@ -17,6 +17,7 @@ from bot.cards.model import Button, Card, Section, figure_field, one_source, ope
 from bot.cards.topic import topic_card
 from bot.content import Library
 from bot.models import Phase, Roadmap
+from bot.text import shorten
 
 MAX_LABEL = 70  # Slack cuts button text at 75 characters
 Position = tuple[int, int]  # (phase, step)
@@ -187,4 +188,4 @@ def _capitalized(text: str) -> str:
 
 
 def _label(text: str, limit: int = MAX_LABEL) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(text, limit)
