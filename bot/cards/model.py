@@ -11,6 +11,8 @@ from bot.kinds import CardKind
 from bot.models import Cited, Figure, Point
 from bot.refs import Ref
 
+FIELDS_PER_SECTION = 10  # Slack's limit for a section's fields
+
 
 @dataclass(frozen=True)
 class Button:

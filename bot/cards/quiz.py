@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from bot import ids, refs
-from bot.cards.model import Button, Card, Field, Section, chunks, cite, open_button, point_line, source_line
+from bot.cards.model import (
+    FIELDS_PER_SECTION,
+    Button,
+    Card,
+    Field,
+    Section,
+    chunks,
+    cite,
+    open_button,
+    point_line,
+    source_line,
+)
 from bot.cards.salary import NOTE_MAX_CHARS
 from bot.content import Library
 from bot.models import Cited, SalaryFigure
 from bot.quiz import QUESTION_IDS, Plan, label_of
 
-FIELDS_PER_SECTION = 10
 QUIZ_BUTTON = Button("Take the career quiz", ids.QUIZ, "offer", "primary")
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from bot import refs
 from bot.cards import focus
 from bot.cards.model import (
+    FIELDS_PER_SECTION,
     Button,
     Card,
     Field,
@@ -23,7 +24,6 @@ from bot.cards.model import (
 from bot.content import Library
 from bot.models import Comparison, ComparisonRow, Figure, Level, Point, Role, Topic
 
-FIELDS_PER_SECTION = 10  # Slack's limit for a section's fields
 MAX_RELATED_BUTTONS = 5
 
 
