@@ -98,11 +98,15 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.local_chat import run_chat
+    from bot.store.progress import ProgressBook
     from bot.store.store import open_store
 
     engine = _engine(settings)
-    open_store(settings.database_url).close()  # the SQLite file is created and migrated on first use
-    return run_chat(engine, sys.stdin, sys.stdout)
+    store = open_store(settings.database_url)  # the SQLite file is created and migrated on first use
+    try:
+        return run_chat(engine, sys.stdin, sys.stdout, ProgressBook(store))
+    finally:
+        store.close()
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:

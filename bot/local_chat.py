@@ -3,12 +3,14 @@
 /aieng salary senior     a slash command
 @aieng how do I ...?     a mention in a channel
 quiz                     the career quiz: its questions one by one (answer by number), then your plan
+/aieng progress          your roadmap progress (one local person; kept in the local store)
 anything else            a direct message
 3                        click button 3 of the last card
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TextIO
 
 from bot import ids
@@ -21,10 +23,21 @@ from bot.errors import BotError
 from bot.kinds import Via
 from bot.quiz import Answers, asks_for_quiz, make_plan, questions, read_answers
 from bot.rendering import footer_buttons, text_lines
+from bot.roadmap_progress import (
+    Person,
+    cancelled_reset,
+    confirm_reset,
+    mark_step,
+    personal,
+    progress_command,
+    progress_reply,
+)
+from bot.store.progress import ProgressBook
 
 PROMPT = "you> "
 QUIZ_PROMPT = "choice> "
 GOODBYE = ("quit", "exit", "bye", ":q")
+LOCAL_PERSON = Person("local", "local")  # the local chat's one person, in its own workspace
 CLICK_NOTES = {
     ids.SHARE: "(posted in the channel for everyone)",
     ids.FEEDBACK_UP: "(thanks for the feedback)",
@@ -32,7 +45,8 @@ CLICK_NOTES = {
 }
 
 
-def run_chat(engine: Engine, lines: TextIO, out: TextIO) -> int:
+def run_chat(engine: Engine, lines: TextIO, out: TextIO, book: ProgressBook | None = None) -> int:
+    book = book or ProgressBook(None)
     interactive = lines.isatty()
     if interactive:
         out.write("aieng local chat. Type /aieng help, ask a question, or a button's number. Ctrl-D quits.\n")
@@ -52,7 +66,7 @@ def run_chat(engine: Engine, lines: TextIO, out: TextIO) -> int:
                 buttons = list(plan.buttons)
                 out.write(render_for_terminal(plan, buttons) + "\n")
             continue
-        reply, shareable, note = _respond(engine, line.strip(), buttons)
+        reply, shareable, note = _respond(engine, book, line.strip(), buttons)
         if reply is not None and reply.card is not None:
             buttons = [*reply.card.buttons, *footer_buttons(reply.card, shareable)]
             out.write(render_for_terminal(reply.card, buttons) + "\n")
@@ -96,23 +110,43 @@ def _read_choice(lines: TextIO, out: TextIO, count: int) -> int | None:
         out.write(f"Type a number from 1 to {count}.\n")
 
 
-def _respond(engine: Engine, line: str, buttons: list[Button]) -> tuple[Reply | None, bool, str | None]:
+def _respond(
+    engine: Engine, book: ProgressBook, line: str, buttons: list[Button]
+) -> tuple[Reply | None, bool, str | None]:
     try:
         if line.isdigit():
-            return _click(engine, int(line), buttons)
+            return _click(engine, book, int(line), buttons)
         via, text = _via(line)
+        command = progress_command(engine, text) if via == "slash" else None
+        if command is not None:
+            return Reply("help", progress_reply(engine, book, LOCAL_PERSON, command)), False, None
         reply = engine.answer(text, via)
-        return reply, delivery_for(via, reply).shareable, None
+        return _personal(engine, book, reply), delivery_for(via, reply).shareable, None
     except BotError as error:
         return None, False, f"aieng: {error}"
 
 
-def _click(engine: Engine, number: int, buttons: list[Button]) -> tuple[Reply | None, bool, str | None]:
+def _click(
+    engine: Engine, book: ProgressBook, number: int, buttons: list[Button]
+) -> tuple[Reply | None, bool, str | None]:
     if not 1 <= number <= len(buttons):
         return None, False, f"No button {number} on the last card." if buttons else "No card to click yet."
     button = buttons[number - 1]
+    if button.action in ids.PROGRESS_MARKS:
+        return Reply("answer", mark_step(engine, book, LOCAL_PERSON, button.action, button.value)), True, None
+    if button.action == ids.PROGRESS_RESET_CONFIRM:
+        return Reply("help", confirm_reset(engine, book, LOCAL_PERSON, button.value)), False, None
+    if button.action == ids.PROGRESS_RESET_CANCEL:
+        return Reply("help", cancelled_reset()), False, None
     reply = engine.click(button.action, button.value)
-    return reply, True, CLICK_NOTES.get(button.action)
+    return _personal(engine, book, reply), True, CLICK_NOTES.get(button.action)
+
+
+def _personal(engine: Engine, book: ProgressBook, reply: Reply) -> Reply:
+    """A roadmap card with the local person's progress on it."""
+    if reply.card is None:
+        return reply
+    return replace(reply, card=personal(engine.library, book, LOCAL_PERSON, reply.card))
 
 
 def _via(line: str) -> tuple[Via, str]:

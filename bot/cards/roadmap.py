@@ -4,7 +4,8 @@ A roadmap may hold the plans of several articles for the same track; consecutive
 same article are one plan. The overview lists each plan under its own heading, and Previous/Next
 walk one plan only: from the last step of a phase into the first step of the plan's next phase,
 never from one article's plan into another's. Phase and step cards always start with the same
-three buttons, Back, Previous and Next, so they never move under the reader's thumb.
+three buttons, Back, Previous and Next, so they never move under the reader's thumb; a step card's
+next four are always Done, Learning, Skip and Reset step (bot/cards/progress.py).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from dataclasses import replace
 from bot import refs
 from bot.cards import focus
 from bot.cards.model import Button, Card, Section, figure_field, one_source, open_button, point_line, source_line
+from bot.cards.progress import progress_buttons
 from bot.cards.topic import topic_card
 from bot.content import Library
 from bot.models import Phase, Roadmap
+from bot.progress import step_key
 from bot.text import shorten
 
 MAX_LABEL = 70  # Slack cuts button text at 75 characters
@@ -156,6 +159,7 @@ def _step(library: Library, roadmap: Roadmap, phase_index: int, index: int) -> C
         if at + 1 < len(walk)
         else (OVERVIEW, refs.roadmap(roadmap.id)),
     )
+    buttons += progress_buttons(roadmap.id, step_key(roadmap, phase_index, index))
     if step.skill and step.skill in library.entries:
         buttons.append(open_button(_label(f"Skill: {library.entries[step.skill].topic.title}"), refs.topic(step.skill)))
     return Card(
