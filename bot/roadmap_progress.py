@@ -145,4 +145,3 @@ def _roadmap_ref(card: Card) -> Ref | None:
         return parse_ref(card.ref)
     except ValueError:
         return None
-

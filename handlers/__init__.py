@@ -8,8 +8,9 @@ from bot.answering import Engine
 from bot.config import Settings
 from bot.oauth import Uninstaller
 from bot.recording import Recording
+from bot.store.progress import ProgressBook
 from bot.store.store import Store
-from handlers import actions, assistant, commands, errors, feedback, install, messages, quiz
+from handlers import actions, assistant, commands, errors, feedback, home, install, messages, progress, quiz
 
 
 def register(
@@ -20,14 +21,18 @@ def register(
     recording: Recording | None = None,
     uninstaller: Uninstaller | None = None,
 ) -> None:
-    """`store` keeps quiz results; `recording` questions and votes; without them nothing is stored.
-    With OAuth install (an `uninstaller`), also app_uninstalled and tokens_revoked."""
+    """`store` keeps quiz results and roadmap progress (Home reads them); `recording` questions and votes;
+    without them nothing is stored. With OAuth install (an `uninstaller`), also app_uninstalled and tokens_revoked."""
     recording = recording or Recording(None, engine)
+    book = ProgressBook(store)
+    tab = home.HomeTab(engine, book, store)
     assistant.register(app, engine)  # middleware: takes assistant-thread messages before any listener
     quiz.register(app, engine, store)  # before commands and actions: `/aieng quiz` and the quiz buttons are its
+    progress.register(app, engine, tab)  # before commands: `/aieng progress ...` is its
     commands.register(app, engine, recording)
     messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions, recording=recording)
-    actions.register(app, engine, recording)
+    home.register(app, tab)
+    actions.register(app, engine, recording, book)
     feedback.register(app, recording)
     if uninstaller is not None:
         install.register(app, uninstaller)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -25,6 +26,8 @@ from bot.delivery import click_payload
 from bot.recording import Recording
 from bot.rendering import render
 from bot.request_log import logged_request
+from bot.roadmap_progress import Person, personal
+from bot.store.progress import ProgressBook
 from handlers import feedback
 from handlers.errors import after_ack
 
@@ -32,11 +35,16 @@ _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _ANY_ACTION = re.compile(r".*", re.DOTALL)
 
 
-def handle_open(body: dict[str, Any], action: dict[str, Any], respond: Respond, engine: Engine) -> None:
+def handle_open(
+    body: dict[str, Any], action: dict[str, Any], respond: Respond, engine: Engine, book: ProgressBook | None = None
+) -> None:
     with logged_request("click") as line:
         line.reply = engine.click(str(action.get("action_id")), str(action.get("value") or ""))
+        who = _person(body)
+        if book is not None and who is not None and line.reply.card is not None:  # their progress on a roadmap
+            line.reply = replace(line.reply, card=personal(engine.library, book, who, line.reply.card))
         payload = click_payload(line.reply)
-        if not _only_clicker_sees(body):
+        if not only_clicker_sees(body):
             payload.update(replace_original=False, response_type="ephemeral")
         respond(**payload)
 
@@ -66,7 +74,14 @@ def handle_feedback(
         recording.vote(body, ref, "down" if action_id == ids.FEEDBACK_DOWN else "up", line.reply.topic_id)
 
 
-def _only_clicker_sees(body: dict[str, Any]) -> bool:
+def _person(body: dict[str, Any]) -> Person | None:
+    user = _field(body, "user")
+    team = user.get("team_id") or _field(body, "team").get("id")
+    user_id = user.get("id")
+    return Person(team, user_id) if isinstance(team, str) and team and isinstance(user_id, str) and user_id else None
+
+
+def only_clicker_sees(body: dict[str, Any]) -> bool:
     container = _field(body, "container")
     channel = str(_field(body, "channel").get("id") or container.get("channel_id") or "")
     return bool(container.get("is_ephemeral")) or channel.startswith("D")
@@ -78,7 +93,9 @@ def _field(body: dict[str, Any], name: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def register(app: App, engine: Engine, recording: Recording | None = None) -> None:
+def register(
+    app: App, engine: Engine, recording: Recording | None = None, book: ProgressBook | None = None
+) -> None:
     """Each click is acknowledged at once; the reply (a post to Slack) runs after, off the request;
     then what the click says about the content (a pick, "None of these", a vote) is recorded."""
     recording = recording or Recording(None, engine)
@@ -92,11 +109,16 @@ def register(app: App, engine: Engine, recording: Recording | None = None) -> No
 
         return reply
 
+    def opened(body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        with after_ack(body, respond, client):  # with a book, a roadmap card shows the clicker's own progress
+            handle_open(body, action, respond, engine, book)
+            recording.clicked(body, action)
+
     def vote(body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
         with after_ack(body, respond, client):
             handle_feedback(body, action, respond, client, engine, recording)
 
-    app.action(ids.OPEN_PATTERN)(ack=acknowledge, lazy=[lazily(handle_open, record=True)])
+    app.action(ids.OPEN_PATTERN)(ack=acknowledge, lazy=[opened])
     app.action(ids.NONE_OF_THESE)(ack=acknowledge, lazy=[lazily(handle_open, record=True)])
     app.action(ids.SHARE)(ack=acknowledge, lazy=[lazily(handle_share)])
     for rating in (ids.FEEDBACK_UP, ids.FEEDBACK_DOWN):

@@ -80,9 +80,7 @@ def _phase(roadmap: Roadmap, card: Card, progress: RoadmapProgress, phase: int) 
     if not card.sections:
         return card
     steps, *rest = card.sections
-    marked = tuple(
-        f"{MARKS[state_at(roadmap, progress, phase, s)]} {line}" for s, line in enumerate(steps.lines)
-    )
+    marked = tuple(f"{MARKS[state_at(roadmap, progress, phase, s)]} {line}" for s, line in enumerate(steps.lines))
     heading = f"{steps.heading} ({phase_tally(roadmap, progress, phase).done} of {len(marked)} done; {LEGEND})"
     summary = f"{card.summary}\nYour progress on this roadmap: {tally(roadmap, progress).line()}."
     return replace(
