@@ -322,7 +322,7 @@ class FakeSlack:
         if method == "chat.update":
             answer = {"ok": True, "channel": body.get("channel"), "ts": body.get("ts"), "text": body.get("text", "")}
             return 200, headers, _json(answer)
-        if method in ("views.open", "views.update", "views.push"):
+        if method in ("views.open", "views.update", "views.push", "views.publish"):
             view = body.get("view")
             view = json.loads(view) if isinstance(view, str) else (view or {})
             opened = {**view, "id": f"V{next(self._ts):08d}", "state": {"values": {}}}
