@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import time
-from urllib.parse import quote
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fake_slack import FakeSlack
@@ -55,7 +55,13 @@ def first_step_card(bot: BotServer, fake: FakeSlack, user: str) -> dict[str, Any
 
 def open_home(bot: BotServer, fake: FakeSlack, user: str) -> dict[str, Any]:
     """The person opens the app's Home tab; the view the bot publishes for them."""
-    event = {"type": "app_home_opened", "user": user, "channel": unique("D"), "tab": "home", "event_ts": f"{time.time():.6f}"}
+    event = {
+        "type": "app_home_opened",
+        "user": user,
+        "channel": unique("D"),
+        "tab": "home",
+        "event_ts": f"{time.time():.6f}",
+    }
     before = len(published(fake, user))
     assert bot.post(signed(event_callback(event))).status == 200
     fake.wait_for("views.publish", where=lambda c: c.body.get("user_id") == user, count=before + 1)
