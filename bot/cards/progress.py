@@ -4,7 +4,7 @@ Roadmap cards are built once per ref (bot/cards/roadmap.py, remembered by the en
 person's progress is laid over them here, from a plain value the handler read from the store:
 each step's mark (✓ done, ◐ learning, ↷ skipped, ○ not yet), "3 of 12 done", and a Continue
 button to the first step neither done nor skipped. The buttons already on a card keep their places;
-Continue goes last.
+Continue goes last. A roadmap the person has not marked anything on is shown as it is.
 """
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ def with_progress(library: Library, ref: Ref, card: Card, progress: RoadmapProgr
     if ref.kind != "r" or card.kind != "answer" or ref.parts[0] not in library.roadmaps:
         return card
     roadmap = library.roadmaps[ref.parts[0]]
+    if not tally(roadmap, progress).started:
+        return card  # nothing marked yet: the card everyone gets (its step cards carry the buttons)
     position = tuple(int(p) for p in ref.parts[1:])
     if len(position) == 2:
         return _step(roadmap, card, progress, position[0], position[1])
@@ -81,12 +83,12 @@ def _phase(roadmap: Roadmap, card: Card, progress: RoadmapProgress, phase: int) 
         return card
     steps, *rest = card.sections
     marked = tuple(f"{MARKS[state_at(roadmap, progress, phase, s)]} {line}" for s, line in enumerate(steps.lines))
-    heading = f"{steps.heading} ({phase_tally(roadmap, progress, phase).done} of {len(marked)} done; {LEGEND})"
-    summary = f"{card.summary}\nYour progress on this roadmap: {tally(roadmap, progress).line()}."
+    mine = f"{phase_tally(roadmap, progress, phase).done} of {len(marked)} done in this phase"
+    summary = f"{card.summary}\nYour progress: {mine}; {tally(roadmap, progress).line()} on this roadmap. {LEGEND}"
     return replace(
         card,
         summary=summary,
-        sections=(Section(heading, marked), *rest),
+        sections=(replace(steps, lines=marked), *rest),
         buttons=(*card.buttons, *_continue(roadmap, progress)),
     )
 
