@@ -23,6 +23,7 @@ E2E_MODULES = {
     "test_e2e_channel_manners",
     "test_e2e_http",
     "test_oauth_e2e",
+    "test_progress_e2e",
     "test_quiz_e2e",
     "test_request_logs",
     "test_slack_faults",

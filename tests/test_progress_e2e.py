@@ -14,9 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from fake_slack import FakeSlack
-from slack_requests import API_APP_ID, TEAM_ID, event_callback, signed, unique
-from test_e2e_http import (
+from e2e_http import (
     BotServer,
     assert_valid_card,
     button,
@@ -28,6 +26,8 @@ from test_e2e_http import (
     slash_card,
     wait_for_posts,
 )
+from fake_slack import FakeSlack
+from slack_requests import API_APP_ID, TEAM_ID, event_callback, signed, unique
 
 from bot.content import Library
 
