@@ -20,8 +20,17 @@ LIMITS = {
     "text": 4000,
 }
 # The actions the handlers listen for: a button with any other action_id would do nothing.
-LISTENED = (ids.SHARE, ids.FEEDBACK_UP, ids.FEEDBACK_DOWN, ids.NONE_OF_THESE, ids.QUIZ)
-LISTENED_PATTERNS = (ids.OPEN_PATTERN, ids.PLAN_OPEN_PATTERN)
+LISTENED = (
+    ids.SHARE,
+    ids.FEEDBACK_UP,
+    ids.FEEDBACK_DOWN,
+    ids.NONE_OF_THESE,
+    ids.QUIZ,
+    *ids.PROGRESS_MARKS,  # handlers/progress.py
+    ids.PROGRESS_RESET_CONFIRM,
+    ids.PROGRESS_RESET_CANCEL,
+)
+LISTENED_PATTERNS = (ids.OPEN_PATTERN, ids.PLAN_OPEN_PATTERN, ids.HOME_OPEN_PATTERN)
 
 
 def listened(action_id: str) -> bool:
