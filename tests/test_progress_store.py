@@ -18,7 +18,7 @@ from bot.store.progress import ProgressBook
 from bot.store.quiz import latest_result
 from bot.store.recent import recent_questions
 from bot.store.store import Store
-from handlers.quiz import save_plan
+from handlers.quiz import keep_result
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -112,12 +112,11 @@ def test_recent_questions_are_the_persons_own_newest_first_without_repeats(store
 
 
 def test_the_quiz_plan_is_saved_and_home_shows_the_latest(store: Store, library: Library) -> None:
-    body = {"user": {"id": "U1", "team_id": "T1"}}
     for goal in ("models", "llm-apps"):
         raw = {"background": "data-scientist", "years": "2-5", "goal": goal, "location": "uk", "company": "ai-startup"}
         answers = read_answers(library, raw)
         assert isinstance(answers, Answers)
-        save_plan(store, body, answers, make_plan(library, answers))
+        keep_result(store, "T1", "U1", make_plan(library, answers))
 
     saved = latest_result(store.engine, "T1", "U1")
     assert saved is not None and saved.answers["goal"] == "llm-apps"
