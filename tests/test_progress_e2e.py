@@ -223,3 +223,14 @@ def home_click(element: dict[str, Any], user: str) -> str:
         ],
     }
     return "payload=" + quote(json.dumps(payload))
+
+
+def test_home_shows_the_persons_own_recent_questions_and_nobody_elses(bot: BotServer, fake: FakeSlack) -> None:
+    me, other = unique("UASKS"), unique("UNOSY")
+    slash(bot, fake, "what do senior ai engineers earn in germany", user_id=me)
+    deadline = time.monotonic() + 20  # questions are written by the store's writer thread, after the reply
+    while "senior ai engineers earn in germany" not in view_text(home := open_home(bot, fake, me)):
+        assert time.monotonic() < deadline, "the question never showed in the asker's Home"
+        time.sleep(0.2)
+    assert "Your recent questions" in view_text(home)
+    assert "earn in germany" not in view_text(open_home(bot, fake, other))
