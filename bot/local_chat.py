@@ -119,7 +119,7 @@ def _respond(
         via, text = _via(line)
         command = progress_command(engine, text) if via == "slash" else None
         if command is not None:
-            return Reply("help", progress_reply(engine, book, LOCAL_PERSON, command)), False, None
+            return Reply(kind="help", card=progress_reply(engine, book, LOCAL_PERSON, command)), False, None
         reply = engine.answer(text, via)
         return _personal(engine, book, reply), delivery_for(via, reply).shareable, None
     except BotError as error:
@@ -133,11 +133,11 @@ def _click(
         return None, False, f"No button {number} on the last card." if buttons else "No card to click yet."
     button = buttons[number - 1]
     if button.action in ids.PROGRESS_MARKS:
-        return Reply("answer", mark_step(engine, book, LOCAL_PERSON, button.action, button.value)), True, None
+        return Reply(kind="answer", card=mark_step(engine, book, LOCAL_PERSON, button.action, button.value)), True, None
     if button.action == ids.PROGRESS_RESET_CONFIRM:
-        return Reply("help", confirm_reset(engine, book, LOCAL_PERSON, button.value)), False, None
+        return Reply(kind="help", card=confirm_reset(engine, book, LOCAL_PERSON, button.value)), False, None
     if button.action == ids.PROGRESS_RESET_CANCEL:
-        return Reply("help", cancelled_reset()), False, None
+        return Reply(kind="help", card=cancelled_reset()), False, None
     reply = engine.click(button.action, button.value)
     return _personal(engine, book, reply), True, CLICK_NOTES.get(button.action)
 

@@ -191,7 +191,7 @@ def open_in_dm(body: dict[str, Any], action: dict[str, Any], client: WebClient, 
         try:
             reply = tab.engine.click(ids.OPEN, str(action.get("value") or ""))
             card = personal(tab.engine.library, tab.book, who, reply.card) if reply.card else None
-            line.reply = Reply(reply.kind, card, reply.topic_id)
+            line.reply = Reply(kind=reply.kind, card=card, topic_id=reply.topic_id)
             payload = click_payload(line.reply)
             payload.pop("replace_original", None)
         except BotError as error:  # a Home drawn by an older version: say so in the DM
