@@ -54,6 +54,8 @@ def configure_logging(level: str, gap_log: Path | None = None) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # Alembic narrates every migration check at INFO (twice per start, and into the local chat).
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLevelName(level)))
     gaps = logging.getLogger("aieng.gaps")
     gaps.handlers.clear()
     gaps.propagate = gap_log is None
