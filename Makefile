@@ -30,6 +30,7 @@ run: $(RUN_STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m bot check
 	$(BIN)/python -m bot coverage

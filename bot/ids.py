@@ -34,4 +34,3 @@ HOME_OPEN_PATTERN = re.compile(rf"^{HOME_OPEN}(_\d+)?$")
 
 def open_action(position: int) -> str:
     return f"{OPEN}_{position}"
-

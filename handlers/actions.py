@@ -93,9 +93,7 @@ def _field(body: dict[str, Any], name: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def register(
-    app: App, engine: Engine, recording: Recording | None = None, book: ProgressBook | None = None
-) -> None:
+def register(app: App, engine: Engine, recording: Recording | None = None, book: ProgressBook | None = None) -> None:
     """Each click is acknowledged at once; the reply (a post to Slack) runs after, off the request;
     then what the click says about the content (a pick, "None of these", a vote) is recorded."""
     recording = recording or Recording(None, engine)

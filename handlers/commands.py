@@ -13,9 +13,7 @@ from bot.recording import Recording
 from bot.request_log import logged_request
 
 
-def handle_aieng_command(
-    ack: Ack, command: dict[str, Any], engine: Engine, recording: Recording | None = None
-) -> None:
+def handle_aieng_command(ack: Ack, command: dict[str, Any], engine: Engine, recording: Recording | None = None) -> None:
     """/aieng <topic> [arguments]: the card goes back as the ack itself (no second request).
 
     The question is recorded after the ack (queued: the store never holds the acknowledgement)."""

@@ -89,9 +89,7 @@ def deliver(client: WebClient, event: dict[str, Any], via: Via, reply: Reply) ->
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, **payload)
 
 
-def register(
-    app: App, engine: Engine, *, answer_channel_questions: bool, recording: Recording | None = None
-) -> None:
+def register(app: App, engine: Engine, *, answer_channel_questions: bool, recording: Recording | None = None) -> None:
     """Events are acknowledged at once; the answer (a post to Slack) runs after, off the request, and
     the question is recorded (queued) once the answer has gone."""
     recording = recording or Recording(None, engine)

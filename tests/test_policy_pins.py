@@ -339,4 +339,3 @@ def test_each_pin_phrase_is_caught_by_exactly_one_pattern() -> None:
 def test_a_question_about_ignoring_hype_is_no_instruction() -> None:
     text = "should I ignore the hype around prompt engineering?"
     assert without_instructions(text) == text
-
