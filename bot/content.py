@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot import models as m
 from bot.errors import ContentError
+from bot.text import stem
 from bot.yaml_lines import LocatedYaml
 
 # Files of plain topics, and the kind of card their topics get.
@@ -37,6 +38,7 @@ STRUCTURED_FILES: dict[str, type[BaseModel]] = {
     "roles.yaml": m.RolesFile,
     "salaries.yaml": m.SalariesFile,
     "roadmaps.yaml": m.RoadmapsFile,
+    "vocabulary.yaml": m.VocabularyFile,
 }
 
 
@@ -67,6 +69,7 @@ class Library:
     entries: dict[str, Entry] = field(default_factory=dict)
     pay_words: tuple[str, ...] = ()
     other_professions: dict[str, m.Dimension] = field(default_factory=dict)
+    word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
 
     def kind_of(self, topic_id: str) -> str:
         return self.entries[topic_id].kind
@@ -205,6 +208,8 @@ def _plain(error: Any) -> tuple[str, str]:
         where, field_name = loc, loc[-1] if loc else ""
     if kind == "missing" and isinstance(field_name, int):  # a fixed-size tuple, like a comparison's two roles
         message = f"should have {field_name + 1} or more items"
+    elif kind == "too_short" and error.get("ctx", {}).get("min_length", 1) > 1:
+        message = f"should have at least {error['ctx']['min_length']} items"
     elif kind in ("too_short", "too_long") and "max_length" in error.get("ctx", {}):
         message = f"should have at most {error['ctx']['max_length']} items"
     elif kind == "value_error":
@@ -247,6 +252,7 @@ def _assemble(loaded: _Loaded) -> Library:
         entries=entries,
         pay_words=tuple(salaries.pay_words),
         other_professions={d.id: d for d in salaries.other_professions},
+        word_families=tuple(frozenset(map(stem, family)) for family in got["vocabulary.yaml"].word_families),
     )
 
 
@@ -270,7 +276,16 @@ _DEFINED_IN = {
     "company type": ("salaries.yaml", "company_types"),
 }
 _DIMENSIONS = {"locations": "location", "specializations": "specialization", "company_types": "company type"}
-_NOT_TOPICS = ("locations", "specializations", "company_types", "figures", "sources", "pay_words", "other_professions")
+_NOT_TOPICS = (
+    "locations",
+    "specializations",
+    "company_types",
+    "figures",
+    "sources",
+    "pay_words",
+    "other_professions",
+    "word_families",
+)
 
 # Which keys hold references, and to what. Keys are unambiguous within a topic-like entry.
 _ENTRY_REFS = {

@@ -6,11 +6,13 @@ A card is a pure function of its ref, so the question's focus travels in the ref
 
 The question's words are read with the vocabulary the matcher used to pick the entry: a word no fact
 of the entry uses ("comp", "legal", "tools") stands for its kin, the words that share an alias or a
-question with it in the entry itself, its pay synonyms, and the general word families of
-bot.cards.focus; the entry's own title words say which entry, not which fact, so they count little.
+question with it in the entry itself, its pay synonyms, and its everyday word family
+(content/vocabulary.yaml); the entry's own title words say which entry, not which fact, so they count little.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from bot import refs
 from bot.cards import focus
@@ -42,7 +44,8 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
         return ref
     topic = library.entries[topic_id].topic
     budget = focus.OVERVIEW_BUDGET if topic_id in library.roadmaps else focus.FOCUS_BUDGET
-    picks = focus.question_picks(topic, _read_for(topic, matcher, _asked(matcher, query)), budget)
+    read = _read_for(topic, matcher, _asked(matcher, query), library.word_families)
+    picks = focus.question_picks(topic, read, budget)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
 
 
@@ -67,7 +70,7 @@ def _side_by_side(library: Library, matcher: Matcher, names: tuple[str, ...], qu
     levels = all(n in library.levels for n in names)
     topics: list[Topic] = list(ranked(library, names)) if levels else [library.roles[n] for n in names]
     asked = _asked(matcher, query, ("role", "level") if levels else ("role",))
-    picks = focus.side_picks(topics, [_read_for(t, matcher, asked) for t in topics])
+    picks = focus.side_picks(topics, [_read_for(t, matcher, asked, library.word_families) for t in topics])
     unasked = picks == focus.side_picks(topics, [{} for _ in topics])
     return refs.compared(names, () if unasked else tuple(picks))
 
@@ -91,9 +94,12 @@ def _asked(matcher: Matcher, query: Query, who: tuple[str, ...] = ("role",)) -> 
     return asked
 
 
-def _read_for(topic: Topic, matcher: Matcher, asked: dict[str, float]) -> dict[str, dict[str, float]]:
+def _read_for(
+    topic: Topic, matcher: Matcher, asked: dict[str, float], families: Sequence[frozenset[str]]
+) -> dict[str, dict[str, float]]:
     """The asked words as they bear on `topic`'s facts, each weighted by its rarity in the content:
-    title words count little, and a word no fact uses is joined by its kin in this entry."""
+    title words count little, and a word no fact uses is joined by its kin in this entry or its
+    word family."""
     title = set(terms(topic.title))
     fact_words = {t for item in focus.items_of(topic) for t in terms(item.text)}
     read: dict[str, dict[str, float]] = {}
@@ -106,18 +112,18 @@ def _read_for(topic: Topic, matcher: Matcher, asked: dict[str, float]) -> dict[s
         readings[term] = weight * idf
         if any(focus.same_word(term, word) for word in fact_words):
             continue
-        for kin in _kin(topic, term) - title - set(asked):
+        for kin in _kin(topic, term, families) - title - set(asked):
             readings[kin] = weight * KIN_SHARE * min(idf, matcher.idf.get(kin, matcher.unknown_idf))
     return read
 
 
-def _kin(topic: Topic, term: str) -> set[str]:
+def _kin(topic: Topic, term: str, families: Sequence[frozenset[str]]) -> set[str]:
     """Words that stand for `term` in this entry: those sharing an alias or a question with it, the
-    pay words when it is one, and its general word family."""
+    pay words when it is one, and its word family."""
     kin = {t for phrase in [*topic.aliases, *topic.questions] if term in (words := terms(phrase)) for t in words}
     if term in SALARY_WORDS:
         kin |= SALARY_WORDS
-    kin |= focus.word_family(term)
+    kin |= focus.word_family(term, families)
     return kin - {term}
 
 

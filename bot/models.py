@@ -164,3 +164,18 @@ class SalariesFile(Strict):
 class RoadmapsFile(Strict):
     roadmaps: list[Roadmap]
     topics: list[Topic] = Field(default_factory=list)
+
+
+def _one_word(value: str) -> str:
+    """A family member is matched word by word, so a phrase would never be found."""
+    if len(value.split()) != 1:
+        raise ValueError(f"'{value}' is not one word: a word family lists single words")
+    return value
+
+
+Word = Annotated[Text, AfterValidator(_one_word)]
+
+
+class VocabularyFile(Strict):
+    # Everyday kin: a question's word that no fact of its answer uses stands for the rest of its family.
+    word_families: list[Annotated[list[Word], Field(min_length=2)]]

@@ -72,7 +72,7 @@ def test_real_content_counts_are_sane(library: Library) -> None:
 def _raw_topic_ids() -> Iterator[tuple[str, str]]:
     """(file, id) for every topic-like entry, read straight from the YAML, not through the loader."""
     not_topics = {"sources", "locations", "specializations", "company_types", "figures"}
-    not_topics |= {"pay_words", "other_professions"}
+    not_topics |= {"pay_words", "other_professions", "word_families"}
     for name in ALL_FILES:
         data = yaml.safe_load((REAL_CONTENT / name).read_text(encoding="utf-8"))
         for section, items in data.items():
@@ -438,6 +438,21 @@ BROKEN = [
         "roadmaps.yaml",
         "in 3 months",
         "roadmaps.0.phases.0.summary: a summary may not state figures",
+    ),
+    # -- word families: single words, at least two to a family
+    Broken(
+        "phrase-in-word-family",
+        lambda c: c.replace("vocabulary.yaml", "[job, jobs, role, roles]", "[job, jobs, job title, roles]"),
+        "vocabulary.yaml",
+        "job title",
+        "word_families.1.2: 'job title' is not one word",
+    ),
+    Broken(
+        "word-family-of-one-word",
+        lambda c: c.replace("vocabulary.yaml", "[job, jobs, role, roles]", "[job]"),
+        "vocabulary.yaml",
+        "[job]",
+        "word_families.1: should have at least 2 items",
     ),
     # -- the set of files
     Broken("missing-content-file", lambda c: c.remove("market.yaml"), "market.yaml", 1, "file is missing"),

@@ -4,16 +4,20 @@ comparisons of three roles and of two levels, and menus, are focused too."""
 from __future__ import annotations
 
 import itertools
+import shutil
 import statistics
+from pathlib import Path
 
 import pytest
+from conftest import CONTENT
 
 from bot import refs
 from bot.answering import Engine
 from bot.cards import focus, open_card, open_ref_text
-from bot.content import Library
+from bot.content import Library, load_library
 from bot.errors import StaleButton
-from bot.focusing import _kin, _read_for
+from bot.focusing import _kin, _read_for, focus_ref
+from bot.parsing import parse
 from bot.refs import parse_ref
 from bot.rendering import render, text_lines, visible_text
 
@@ -28,22 +32,38 @@ def test_comp_is_not_the_start_of_company_but_statistic_is_the_start_of_statisti
 
 def test_a_word_no_fact_uses_stands_for_its_pay_words_family_and_the_entry_aliases(library: Library) -> None:
     sectors = library.entries["market-sectors"].topic
-    assert "pay" in _kin(sectors, "comp"), "comp is a pay word"
-    assert "framework" in _kin(sectors, "tool"), "tools and frameworks are one family"
+    assert "pay" in _kin(sectors, "comp", library.word_families), "comp is a pay word"
+    assert "framework" in _kin(sectors, "tool", library.word_families), "tools and frameworks are one family"
     vision = library.roles["computer-vision-specialist"]
-    assert "vision" in _kin(vision, "tool"), "words sharing the entry's own question 'what tools do...'"
+    kin = _kin(vision, "tool", library.word_families)
+    assert "vision" in kin, "words sharing the entry's own question 'what tools do...'"
+
+
+def test_a_word_family_added_in_content_steers_which_facts_a_card_shows(tmp_path: Path) -> None:
+    """The families live in content/vocabulary.yaml: one added there is what the focus reads."""
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder)
+    vocabulary = folder / "vocabulary.yaml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "  - [zorbly, defense]\n", encoding="utf-8")
+    shown = []
+    for library in (load_library(CONTENT), load_library(folder)):
+        engine = Engine(library)
+        query = parse("which sector hires for zorbly work", engine.index, grammar=False)
+        card = open_card(library, focus_ref(library, engine.matcher, refs.topic("market-sectors"), query))
+        shown.append(any("Government/Defense" in line for line in text_lines(card)))
+    assert shown == [False, True], "zorbly stands for defense only through the family added in content"
 
 
 def test_kin_is_read_only_for_words_no_fact_uses(engine: Engine, library: Library) -> None:
     sectors = library.entries["market-sectors"].topic
-    read = _read_for(sectors, engine.matcher, {"comp": 1.0, "automotive": 1.0})
+    read = _read_for(sectors, engine.matcher, {"comp": 1.0, "automotive": 1.0}, library.word_families)
     assert "pay" in read["comp"], "no fact says comp: its pay words stand in"
     assert set(read["automotive"]) == {"automotive"}, "facts say automotive: it stands for itself"
 
 
 def test_the_entry_title_words_count_little(engine: Engine, library: Library) -> None:
     regulation = library.entries["challenge-regulation"].topic
-    read = _read_for(regulation, engine.matcher, {"act": 1.0, "market": 1.0})
+    read = _read_for(regulation, engine.matcher, {"act": 1.0, "market": 1.0}, library.word_families)
     assert read["act"]["act"] < read["market"]["market"] / 2
 
 

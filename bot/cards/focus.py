@@ -17,7 +17,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from bot.models import Comparison, Level, Role, Topic
-from bot.text import stem, terms
+from bot.text import terms
 
 ItemKind = Literal["row", "figure", "point"]
 # What a question asks: each of its words -> the words that stand for it in facts (itself and its
@@ -148,34 +148,9 @@ def same_word(asked: str, written: str) -> bool:
     return len(shorter) >= MIN_PREFIX and longer.startswith(shorter)
 
 
-# General word families: a question and a fact often name one thing in different words. The
-# content's own synonyms (aliases, questions) come first; these are everyday English kin.
-WORD_FAMILIES: tuple[frozenset[str], ...] = tuple(
-    frozenset(stem(w) for w in family.split())
-    for family in (
-        "tool tools framework frameworks library libraries stack toolkit toolkits sdk",
-        "legal law laws lawful regulation regulations regulatory regulator compliance rule rules",
-        "watch watching monitor monitoring observability observe track tracking",
-        "math maths mathematics mathematical statistics statistical algebra calculus probability",
-        "job jobs role roles position positions opening openings",
-        "company companies employer employers firm firms organization organizations",
-        "day daily routine typical everyday",
-        "study studying learn learning course courses",
-        "car cars vehicle vehicles automotive",
-        "doctor doctors medical medicine clinical healthcare hospital",
-        "bank banks banking finance financial fintech lending",
-        "shop shops shopping store stores retail ecommerce",
-        "fast faster quick quickly speed timeline",
-        "hard difficult difficulty challenge challenges",
-        "boss manager management lead leadership",
-        "degree degrees diploma phd masters bachelor",
-    )
-)
-
-
-def word_family(term: str) -> frozenset[str]:
-    """Every word of the general families `term` belongs to."""
-    return frozenset(word for family in WORD_FAMILIES if term in family for word in family)
+def word_family(term: str, families: Sequence[frozenset[str]]) -> frozenset[str]:
+    """Every word of the families (content's everyday kin, `Library.word_families`) `term` belongs to."""
+    return frozenset(word for family in families if term in family for word in family)
 
 
 def _default_order(topic: Topic) -> list[int]:
