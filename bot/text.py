@@ -106,26 +106,50 @@ ABBREVIATIONS = {
 SINGLE_LETTER_WORDS = frozenset({"c", "r"})  # programming languages; other lone letters carry no meaning
 
 
+# How to lay an answer out, not what it is about: "the timelines side by side" asks for timelines.
+_PRESENTATION = re.compile(r"\bside[\s-]+by[\s-]+side\b", re.IGNORECASE)
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content words: what matching compares."""
     return [
         stem(ABBREVIATIONS.get(w, w))
-        for w in words(text)
+        for w in words(_PRESENTATION.sub(" ", text))
         if w not in STOPWORDS and (len(w) > 1 or w.isdigit() or w in SINGLE_LETTER_WORDS)
     ]
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 ASIDE_WEIGHT = 0.5  # words outside the sentence that asks the question count half
+# A question with one of these asks about what the sentence before it says ("... different
+# timelines. Can you put them side by side?"): that sentence weighs as the question does.
+BACK_REFERENCES = frozenset({"it", "they", "them", "those", "these", "both"})
 
 
-def weighted_terms(text: str) -> list[tuple[str, float]]:
-    """Terms with weights: the sentences that ask (end in "?") weigh fully, the chatter around them half."""
+def sentence_weights(text: str) -> list[tuple[str, float]]:
+    """The text's sentences with their weights: those that ask (end in "?"), and a sentence a
+    question refers back to, weigh fully; the chatter around them ASIDE_WEIGHT."""
     sentences = [m.group(0) for m in _SENTENCE.finditer(text)]
     asking = [s.strip().endswith("?") for s in sentences]
     if not any(asking) or all(asking):
-        return [(t, 1.0) for t in terms(text)]
-    return [(t, 1.0 if ask else ASIDE_WEIGHT) for s, ask in zip(sentences, asking, strict=True) for t in terms(s)]
+        return [(s, 1.0) for s in sentences]
+    referred = [
+        i + 1 < len(sentences) and asking[i + 1] and bool(BACK_REFERENCES & set(words(sentences[i + 1])))
+        for i in range(len(sentences))
+    ]
+    return [
+        (s, 1.0 if ask or refer else ASIDE_WEIGHT) for s, ask, refer in zip(sentences, asking, referred, strict=True)
+    ]
+
+
+def weighted_terms(text: str) -> list[tuple[str, float]]:
+    """Terms with the weight of their sentence (see sentence_weights)."""
+    return [(t, weight) for sentence, weight in sentence_weights(text) for t in terms(sentence)]
+
+
+def word_weights(text: str) -> list[float]:
+    """The weight of each of split_words(text), by its sentence (see sentence_weights)."""
+    return [weight for sentence, weight in sentence_weights(text) for _ in split_words(sentence)]
 
 
 def shorten(text: str, limit: int) -> str:
