@@ -10,9 +10,9 @@ floor: a bare Bolt app, built with a token (so auth.test at start, against SLACK
        acks with a fixed text; its app_mention listener acks and then (lazily, as the bot does) posts
        a fixed text in the thread. With --process-before-response the listener runs on the request
        thread instead of Bolt's listener executor (see bench/README.md).
-ours:  bot.server.wsgi_app (the real bot) under other worker/thread settings than `bot serve` has;
-       with --process-before-response, bot.app.create_app(..., process_before_response=True): an
-       experiment showing what that one-line change to bot/app.py would give (not what ships).
+ours:  aieng.wsgi.wsgi_app (the real bot) under other worker/thread settings than `bot serve` has;
+       with --process-before-response, aieng.app.create_app(..., process_before_response=True): an
+       experiment showing what that one-line change to aieng/app.py would give.
 null:  no Bolt at all: gunicorn answering every request with a fixed text, to calibrate what
        gunicorn plus the load client cost on their own. Not a floor: it checks no signature.
 Settings come from the environment as for `python -m bot serve`.
@@ -35,7 +35,7 @@ FIXED_TEXT = "ok: this is the floor"
 
 
 def with_health(slack: Wsgi) -> Wsgi:
-    """The same wrapper as bot.server.wsgi_app: GET /healthz answers 200, the rest goes to Bolt."""
+    """The same wrapper as bot.server.guarded: GET /healthz answers 200, the rest goes to Bolt."""
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH:
@@ -75,20 +75,20 @@ def floor_app(process_before_response: bool) -> Wsgi:
 
 
 def ours_app(process_before_response: bool) -> Wsgi:
-    import bot.app
+    import aieng.app
+    from aieng.wsgi import wsgi_app
     from bot.config import load_settings
-    from bot.server import wsgi_app
     from bot.store.store import Store
 
     if process_before_response:
-        # An experiment, not what `bot serve` runs: the shipped wiring (bot.server.wsgi_app ->
-        # bot.app.load_app -> create_app) with this one Bolt option added.
-        create_app = bot.app.create_app
+        # An experiment: the shipped wiring (aieng.wsgi.wsgi_app -> aieng.app.load_app -> create_app)
+        # with this one Bolt option added.
+        create_app = aieng.app.create_app
 
         def with_pbr(*args: Any, **options: Any) -> Any:
             return create_app(*args, **{**options, "process_before_response": True})
 
-        bot.app.create_app = with_pbr
+        aieng.app.create_app = with_pbr
     settings = load_settings()
     # As `bot serve` runs: the event memory and the recorded questions in the store (migrated in main()).
     return wsgi_app(settings, store=Store.open(settings.database_url))

@@ -20,9 +20,9 @@ def main() -> None:
     import yaml
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    import bot.server  # noqa: F401  (gunicorn, Bolt, slack_sdk, pydantic and the bot's modules)
+    import aieng.wsgi  # noqa: F401  (gunicorn, Bolt, slack_sdk, pydantic, the bot's modules and the listeners)
+    from aieng.app import create_app
     from bot.answering import Engine
-    from bot.app import create_app
     from bot.config import load_settings
     from bot.content import load_library
 

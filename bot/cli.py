@@ -122,17 +122,17 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.server import serve
+    from bot import slack_modes
 
     settings.require(settings.http_mode)
-    return serve(settings, port=args.port or settings.port)
+    return slack_modes.serve(settings, port=args.port or settings.port)
 
 
 def _socket(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.app import run_socket_mode
+    from bot import slack_modes
 
     settings.require(Mode.SOCKET)
-    return run_socket_mode(settings)
+    return slack_modes.socket(settings)
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:

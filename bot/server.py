@@ -8,6 +8,8 @@ The content is loaded and validated once, before gunicorn binds the port or star
 content stops `serve` at once with every problem as file:line (exit 1), and nothing ever listens.
 The workers are forked from that process and share the loaded content; each builds its own engine
 and Bolt app before it accepts a request, so /healthz answering 200 means the content is loaded.
+What a worker builds comes from the caller (`build`): the Slack app with its listeners is put
+together outside bot/ (aieng/wsgi.py), since bot/ never imports handlers/.
 
 Every POST must carry a valid Slack signature before Bolt sees it: Bolt parses the body before it
 checks the signature, so an unsigned body that is not UTF-8 or not JSON would otherwise be a 500
@@ -24,14 +26,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk.signature import SignatureVerifier
 
-from bot.app import load_app
 from bot.config import Settings
 from bot.content import Library, load_library
 from bot.request_log import RequestLine
-from bot.store.events import SeenEvents
 from bot.store.store import Store, open_store
 
 EVENTS_PATH = "/slack/events"
@@ -42,14 +41,13 @@ REFUSED = b'{"error": "invalid request"}'  # what Bolt itself answers to a bad s
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 StartResponse = Callable[..., Any]
 Wsgi = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+# What each worker serves: the Slack app over the content `serve` loaded and the worker's own store.
+WorkerApp = Callable[[Settings, Library, Store], Wsgi]
 
 
-def wsgi_app(
-    settings: Settings, seen: SeenEvents | None = None, library: Library | None = None, store: Store | None = None
-) -> Wsgi:
-    # Every POST is verified below, on the raw body, before Bolt sees it; Bolt need not do it again.
-    app = load_app(settings, seen, library, store, request_verification_enabled=False)
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+def guarded(slack: Wsgi, settings: Settings) -> Wsgi:
+    """`slack` (Bolt's WSGI adapter, built with request verification off: every POST is verified here,
+    on the raw body, before Bolt sees it) behind GET /healthz, the body limit and the signature check."""
     verifier = SignatureVerifier(settings.signing_secret or "")  # ValueError if unset
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -99,10 +97,11 @@ def signed_by_slack(environ: dict[str, Any], verifier: SignatureVerifier) -> boo
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
-    def __init__(self, settings: Settings, port: int, library: Library) -> None:
+    def __init__(self, settings: Settings, port: int, library: Library, build: WorkerApp) -> None:
         self.settings = settings
         self.port = port
         self.library = library
+        self.build = build
         super().__init__()
 
     def load_config(self) -> None:
@@ -125,13 +124,14 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
     def load(self) -> Wsgi:
         # Each worker opens its own pool on the one database every worker of every host shares, so a
         # retry is skipped whichever worker (or host) it reaches.
-        return wsgi_app(self.settings, library=self.library, store=Store.open(self.settings.database_url))
+        return self.build(self.settings, self.library, Store.open(self.settings.database_url))
 
 
-def serve(settings: Settings, port: int) -> int:
-    """Run until stopped. Before anything listens: ContentError if the content is invalid, SchemaBehind
-    if a PostgreSQL schema needs `python -m bot migrate` (a SQLite file is migrated here)."""
+def serve(settings: Settings, port: int, build: WorkerApp) -> int:
+    """Run until stopped, each worker serving what `build` makes. Before anything listens: ContentError if
+    the content is invalid, SchemaBehind if a PostgreSQL schema needs `python -m bot migrate` (a SQLite
+    file is migrated here)."""
     library = load_library(settings.content_dir)
     open_store(settings.database_url).close()  # checked in this process; workers open their own after the fork
-    _Gunicorn(settings, port, library).run()
+    _Gunicorn(settings, port, library, build).run()
     return 0

@@ -21,8 +21,8 @@ from slack_requests import SIGNING_SECRET, app_mention, block_actions, direct_me
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
+from aieng.app import create_app
 from bot.answering import Engine, Reply
-from bot.app import create_app
 from bot.config import Settings
 from bot.content import Library
 from bot.errors import BotError, StaleButton

@@ -14,6 +14,7 @@ import pytest
 from conftest import ContentEditor
 from fake_slack import BOT_TOKEN, FakeSlack
 
+from aieng.wsgi import wsgi_app
 from bot import refs
 from bot.answering import Engine, Reply
 from bot.candidates import Scored
@@ -25,7 +26,6 @@ from bot.errors import ContentError
 from bot.instructions import _INSTRUCTION, without_instructions
 from bot.parsing import parse
 from bot.rendering import render
-from bot.server import wsgi_app
 from handlers.messages import handle_message
 
 SLACK_MAX_BLOCKS = 50  # Slack refuses a message of more blocks

@@ -13,10 +13,10 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import HttpRequest, HttpResponse, RetryState
 from slack_sdk.web import SlackResponse
 
-from bot.app import skip_repeated_events
 from bot.config import Settings, load_settings
 from bot.errors import SLACK_FAULTS, BotError, ConfigError, ResponseUrlFailed, SlackFault
 from bot.logs import DemoteSdkAttemptFailures, KeyValueFormatter
+from bot.middleware import skip_repeated_events
 from bot.request_log import logged_request
 from bot.slack_client import ServerErrorsRetryHandler, ShortRateLimitRetryHandler, slack_call, slack_fault, web_client
 from bot.store.health import StoreHealth

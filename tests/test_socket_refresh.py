@@ -21,8 +21,8 @@ import pytest
 from fake_slack import BOT_TOKEN, FakeSlack
 from fake_socket_mode import FakeSocketMode, Link
 
+from aieng.app import create_app
 from bot.answering import Engine
-from bot.app import create_app
 from bot.config import Settings
 from bot.socket_mode import RefreshSafeSocketModeHandler
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from slack_bolt import BoltResponse
 
-from bot.app import skip_repeated_events
+from bot.middleware import skip_repeated_events
 from bot.store.health import StoreHealth
 from bot.store.store import Store, open_store
 

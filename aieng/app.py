@@ -1,14 +1,11 @@
-"""Build the Bolt app: the only place Bolt, the Web API client, middleware and handlers meet."""
+"""Build the Bolt app: the one place Bolt, the Web API client, the middleware and the listeners meet."""
 
 from __future__ import annotations
 
-import logging
-import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App, BoltContext, BoltResponse
+from slack_bolt import App
 from slack_sdk import WebClient
 
 import handlers
@@ -17,16 +14,15 @@ from bot.answering import Engine
 from bot.config import Settings
 from bot.content import Library, load_library
 from bot.logs import configure_logging
+from bot.middleware import reliable_respond, skip_repeated_events
 from bot.oauth import Uninstaller
 from bot.recording import Recording
-from bot.request_log import RequestLine, event_kind
-from bot.slack_client import ReliableRespond, web_client
+from bot.slack_client import web_client
 from bot.store.events import MemorySeenEvents, SeenEvents
 from bot.store.health import StoreHealth
 from bot.store.recorder import Recorder
-from bot.store.store import Store, open_store
+from bot.store.store import Store
 
-log = logging.getLogger("aieng.app")
 # Bolt runs every listener on one executor, 5 threads by default; slash commands and clicks need one
 # to acknowledge within 3 s, so answers waiting on a slow or rate-limiting Slack must not take them all.
 LISTENER_THREADS = 32
@@ -80,44 +76,6 @@ def _with_oauth(
     return options, oauth.Uninstaller(settings_for_oauth.installation_store, store.engine)
 
 
-def skip_repeated_events(seen: SeenEvents, health: StoreHealth) -> Callable[..., BoltResponse | None]:
-    """Global middleware: an event Slack delivers again (same event_id) is acknowledged and dropped.
-
-    If the memory itself fails (the database is down, a SQLite file is locked or unwritable), the
-    event is answered: a rare second answer is better than none. `health` logs that once.
-    """
-
-    def middleware(body: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse | None:
-        started = time.perf_counter()
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id:
-            first = health.attempt("remember an event", lambda: seen.first_time(str(event_id)), fallback=True)
-            if not first:
-                line = RequestLine(event_kind(body.get("event")), started, outcome="duplicate")
-                line.emit()
-                return BoltResponse(status=200, body="")
-        return next()
-
-    return middleware
-
-
-def reliable_respond(timeout: int) -> Callable[..., BoltResponse | None]:
-    """Global middleware: `respond` in every listener is a ReliableRespond."""
-
-    def middleware(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse | None:
-        if context.response_url:
-            client = context.client
-            context["respond"] = ReliableRespond(
-                response_url=context.response_url,
-                timeout=timeout,
-                proxy=client.proxy if client else None,
-                ssl=client.ssl if client else None,
-            )
-        return next()
-
-    return middleware
-
-
 def load_app(
     settings: Settings,
     seen: SeenEvents | None = None,
@@ -129,12 +87,3 @@ def load_app(
     configure_logging(settings.log_level, settings.gap_log)
     engine = Engine(library or load_library(settings.content_dir))
     return create_app(engine, settings, seen, store, **bolt_options)
-
-
-def run_socket_mode(settings: Settings) -> int:
-    from bot.socket_mode import RefreshSafeSocketModeHandler
-
-    assert settings.app_token  # checked by Settings.require(Mode.SOCKET) before this is called
-    store = open_store(settings.database_url)
-    RefreshSafeSocketModeHandler(load_app(settings, store=store), settings.app_token).start()  # type: ignore[no-untyped-call]
-    return 0
