@@ -61,12 +61,18 @@ def test_bot_imports_nothing_by_name_at_run_time() -> None:
     through the entry points the package declares (bot/slack_modes.py)."""
     dynamic = {"import_module", "__import__", "run_module", "run_path", "spec_from_file_location"}
     wrong = sorted(
-        (str(path.relative_to(ROOT)), node.attr if isinstance(node, ast.Attribute) else node.id)
+        (str(path.relative_to(ROOT)), name)
         for path in modules_of("bot")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if (isinstance(node, ast.Attribute) and node.attr in dynamic) or (isinstance(node, ast.Name) and node.id in dynamic)
+        if (name := _name_used(node)) in dynamic
     )
     assert wrong == []
+
+
+def _name_used(node: ast.AST) -> str:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
 
 
 def test_serve_and_socket_reach_the_composition_root_through_declared_entry_points() -> None:
