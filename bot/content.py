@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot import models as m
 from bot.errors import ContentError
-from bot.text import stem
+from bot.text import stem, terms
 from bot.yaml_lines import LocatedYaml
 
 # Files of plain topics, and the kind of card their topics get.
@@ -70,6 +70,7 @@ class Library:
     pay_words: tuple[str, ...] = ()
     other_professions: dict[str, m.Dimension] = field(default_factory=dict)
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
+    short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vp" -> ("vice", "president")
 
     def kind_of(self, topic_id: str) -> str:
         return self.entries[topic_id].kind
@@ -253,6 +254,7 @@ def _assemble(loaded: _Loaded) -> Library:
         pay_words=tuple(salaries.pay_words),
         other_professions={d.id: d for d in salaries.other_professions},
         word_families=tuple(frozenset(map(stem, family)) for family in got["vocabulary.yaml"].word_families),
+        short_forms={stem(short): tuple(terms(long)) for short, long in got["vocabulary.yaml"].short_forms.items()},
     )
 
 
@@ -285,6 +287,7 @@ _NOT_TOPICS = (
     "pay_words",
     "other_professions",
     "word_families",
+    "short_forms",
 )
 
 # Which keys hold references, and to what. Keys are unambiguous within a topic-like entry.

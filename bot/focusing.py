@@ -12,7 +12,7 @@ question with it in the entry itself, its pay synonyms, and its everyday word fa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot import refs
 from bot.cards import focus
@@ -44,7 +44,7 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
         return ref
     topic = library.entries[topic_id].topic
     budget = focus.OVERVIEW_BUDGET if topic_id in library.roadmaps else focus.FOCUS_BUDGET
-    read = _read_for(topic, matcher, _asked(matcher, query), library.word_families)
+    read = _read_for(topic, matcher, _asked(library, matcher, query), library.word_families)
     picks = focus.question_picks(topic, read, budget)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
 
@@ -69,7 +69,7 @@ def _compared(library: Library, ref: Ref, query: Query) -> tuple[str, ...]:
 def _side_by_side(library: Library, matcher: Matcher, names: tuple[str, ...], query: Query) -> Ref:
     levels = all(n in library.levels for n in names)
     topics: list[Topic] = list(ranked(library, names)) if levels else [library.roles[n] for n in names]
-    asked = _asked(matcher, query, ("role", "level") if levels else ("role",))
+    asked = _asked(library, matcher, query, ("role", "level") if levels else ("role",))
     picks = focus.side_picks(topics, [_read_for(t, matcher, asked, library.word_families) for t in topics])
     unasked = picks == focus.side_picks(topics, [{} for _ in topics])
     return refs.compared(names, () if unasked else tuple(picks))
@@ -77,12 +77,12 @@ def _side_by_side(library: Library, matcher: Matcher, names: tuple[str, ...], qu
 
 def _menu_focused(library: Library, matcher: Matcher, name: str, query: Query) -> Ref:
     """A menu with the entries the question's words point to shown whole (at most MENU_WHOLE)."""
-    asked = {t: {t: w * matcher.idf.get(t, matcher.unknown_idf)} for t, w in _asked(matcher, query).items()}
+    asked = {t: {t: w * matcher.idf.get(t, matcher.unknown_idf)} for t, w in _asked(library, matcher, query).items()}
     whole = sorted(focus.asked_about(menu_summaries(library, name), asked)[:MENU_WHOLE])
     return refs.menu(name, ".".join(map(str, whole))) if whole else refs.menu(name)
 
 
-def _asked(matcher: Matcher, query: Query, who: tuple[str, ...] = ("role",)) -> dict[str, float]:
+def _asked(library: Library, matcher: Matcher, query: Query, who: tuple[str, ...] = ("role",)) -> dict[str, float]:
     """The question's words (a command's arguments) with the weight the question gives each.
     Words that name a role (or, comparing levels, a level) are left out: they say who the question
     is about, not which fact ("what do *AI engineers* need to know about the EU AI Act")."""
@@ -91,7 +91,18 @@ def _asked(matcher: Matcher, query: Query, who: tuple[str, ...] = ("role",)) -> 
     asked: dict[str, float] = {}
     for term, weight in matcher.query_terms(text).items:
         asked[term] = max(asked.get(term, 0.0), weight)
-    return asked
+    return _spelled_out(asked, library.short_forms)
+
+
+def _spelled_out(asked: dict[str, float], short_forms: Mapping[str, tuple[str, ...]]) -> dict[str, float]:
+    """The asked words with each short form's long form ("vp": vice, president) and each long form's
+    short form: a fact saying either says what was asked."""
+    spelled = dict(asked)
+    for short, long in short_forms.items():
+        weight = asked.get(short) or min((asked.get(t, 0.0) for t in long), default=0.0)
+        for term in (short, *long) if weight else ():
+            spelled[term] = max(spelled.get(term, 0.0), weight)
+    return spelled
 
 
 def _read_for(

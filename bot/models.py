@@ -179,3 +179,5 @@ Word = Annotated[Text, AfterValidator(_one_word)]
 class VocabularyFile(Strict):
     # Everyday kin: a question's word that no fact of its answer uses stands for the rest of its family.
     word_families: list[Annotated[list[Word], Field(min_length=2)]]
+    # Short forms people type for what the articles spell out ("vp": "vice president"): one and the same.
+    short_forms: dict[Word, Text] = Field(default_factory=dict)

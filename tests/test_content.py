@@ -72,7 +72,7 @@ def test_real_content_counts_are_sane(library: Library) -> None:
 def _raw_topic_ids() -> Iterator[tuple[str, str]]:
     """(file, id) for every topic-like entry, read straight from the YAML, not through the loader."""
     not_topics = {"sources", "locations", "specializations", "company_types", "figures"}
-    not_topics |= {"pay_words", "other_professions", "word_families"}
+    not_topics |= {"pay_words", "other_professions", "word_families", "short_forms"}
     for name in ALL_FILES:
         data = yaml.safe_load((REAL_CONTENT / name).read_text(encoding="utf-8"))
         for section, items in data.items():
@@ -453,6 +453,13 @@ BROKEN = [
         "vocabulary.yaml",
         "[job]",
         "word_families.1: should have at least 2 items",
+    ),
+    Broken(
+        "short-form-of-two-words",
+        lambda c: c.replace("vocabulary.yaml", "mle: machine learning engineer", "ml eng: machine learning engineer"),
+        "vocabulary.yaml",
+        "ml eng:",
+        "'ml eng' is not one word",
     ),
     # -- the set of files
     Broken("missing-content-file", lambda c: c.remove("market.yaml"), "market.yaml", 1, "file is missing"),

@@ -3,6 +3,7 @@ comparisons of three roles and of two levels, and menus, are focused too."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import shutil
 import statistics
@@ -16,7 +17,7 @@ from bot.answering import Engine
 from bot.cards import focus, open_card, open_ref_text
 from bot.content import Library, load_library
 from bot.errors import StaleButton
-from bot.focusing import _kin, _read_for, focus_ref
+from bot.focusing import _kin, _read_for, _spelled_out, focus_ref
 from bot.parsing import parse
 from bot.refs import parse_ref
 from bot.rendering import render, text_lines, visible_text
@@ -44,7 +45,10 @@ def test_a_word_family_added_in_content_steers_which_facts_a_card_shows(tmp_path
     folder = tmp_path / "content"
     shutil.copytree(CONTENT, folder)
     vocabulary = folder / "vocabulary.yaml"
-    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "  - [zorbly, defense]\n", encoding="utf-8")
+    families = vocabulary.read_text(encoding="utf-8").replace(
+        "word_families:\n", "word_families:\n  - [zorbly, defense]\n"
+    )
+    vocabulary.write_text(families, encoding="utf-8")
     shown = []
     for library in (load_library(CONTENT), load_library(folder)):
         engine = Engine(library)
@@ -52,6 +56,30 @@ def test_a_word_family_added_in_content_steers_which_facts_a_card_shows(tmp_path
         card = open_card(library, focus_ref(library, engine.matcher, refs.topic("market-sectors"), query))
         shown.append(any("Government/Defense" in line for line in text_lines(card)))
     assert shown == [False, True], "zorbly stands for defense only through the family added in content"
+
+
+def test_a_short_form_reads_as_its_long_form_and_the_long_form_as_the_short() -> None:
+    short_forms = {"vp": ("vice", "president")}
+    assert _spelled_out({"vp": 1.0, "engineer": 0.5}, short_forms) == {
+        "vp": 1.0,
+        "engineer": 0.5,
+        "vice": 1.0,
+        "president": 1.0,
+    }
+    assert _spelled_out({"vice": 1.0, "president": 0.5}, short_forms)["vp"] == 0.5, "both words of the long form"
+    assert "vp" not in _spelled_out({"vice": 1.0}, short_forms), "one word of it is not the long form"
+
+
+def test_a_short_form_from_content_finds_the_fact_that_spells_it_out(library: Library) -> None:
+    """ "VP" is written out as "Vice President" beside the figure: without the content's short form the
+    card shows only the fact that happens to say "VP"."""
+    shown = []
+    for short_forms in ({}, library.short_forms):
+        edited = dataclasses.replace(library, short_forms=short_forms)
+        reply = Engine(edited).answer("how much does a vp of engineering make", "dm")
+        assert reply.card is not None
+        shown.append("$395,396" in "\n".join(text_lines(reply.card)))
+    assert shown == [False, True]
 
 
 def test_kin_is_read_only_for_words_no_fact_uses(engine: Engine, library: Library) -> None:
