@@ -71,6 +71,9 @@ class Library:
     other_professions: dict[str, m.Dimension] = field(default_factory=dict)
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
     short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vp" -> ("vice", "president")
+    asked_across: dict[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # "company_types" -> ("which companies", ...)
 
     def kind_of(self, topic_id: str) -> str:
         return self.entries[topic_id].kind
@@ -253,6 +256,7 @@ def _assemble(loaded: _Loaded) -> Library:
         entries=entries,
         pay_words=tuple(salaries.pay_words),
         other_professions={d.id: d for d in salaries.other_professions},
+        asked_across={dimension: tuple(phrases) for dimension, phrases in salaries.asked_across.items()},
         word_families=tuple(frozenset(map(stem, family)) for family in got["vocabulary.yaml"].word_families),
         short_forms={stem(short): tuple(terms(long)) for short, long in got["vocabulary.yaml"].short_forms.items()},
     )
@@ -286,6 +290,7 @@ _NOT_TOPICS = (
     "sources",
     "pay_words",
     "other_professions",
+    "asked_across",
     "word_families",
     "short_forms",
 )

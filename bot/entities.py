@@ -180,6 +180,11 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
     ):
         for dim in dims.values():
             yield kind, dim.id, [dim.name, *dim.aliases]
+    # "which companies pay the most": a question across a dimension names every one of its values.
+    for dimension, phrases in library.asked_across.items():
+        kind = {"company_types": "company_type", "specializations": "specialization"}[dimension]
+        for ident in getattr(library, dimension):
+            yield kind, ident, list(phrases)
     for role in library.roles.values():
         yield "role", role.id, [role.title, *role.aliases]
     for roadmap in library.roadmaps.values():

@@ -7,7 +7,7 @@ loader (`bot.content`) checks that each one resolves.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -159,6 +159,8 @@ class SalariesFile(Strict):
     topics: list[Topic] = Field(default_factory=list)
     pay_words: list[Text] = Field(default_factory=list)  # words that make a question about pay
     other_professions: list[Dimension] = Field(default_factory=list)  # jobs whose pay no article gives
+    # Phrases that ask about every value of a dimension at once ("which companies"): they name them all.
+    asked_across: dict[Literal["company_types", "specializations"], list[Text]] = Field(default_factory=dict)
 
 
 class RoadmapsFile(Strict):

@@ -183,3 +183,22 @@ def test_two_things_compared_on_pay_each_show_their_own_figures(engine: Engine) 
     assert reply.kind == "answer" and reply.card is not None
     headed = {s.heading: [f.value.split("\n")[0] for f in s.fields] for s in reply.card.sections}
     assert headed.get("NLP Specialist") == ["$155,623"] and headed.get("Computer vision") == ["+10-20%"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["which employers pay mid-level ai engineers best?", "what kind of company pays a mid level ai engineer most"],
+)
+def test_a_pay_question_about_which_companies_gets_the_level_by_company_type(engine: Engine, text: str) -> None:
+    """Asking "which companies" names no company type but asks across them all: the table by company
+    type for the level asked, so the card shows which kind of employer pays what."""
+    card = engine.answer(text, "dm").card
+    assert card is not None and card.ref is not None
+    assert card.ref.startswith("s:level=mid,company_type="), card.ref
+    assert "$250,000 - $350,000" in values(card), "Startupbricks' top-companies figure for mid-level"
+    assert "Lower base, higher equity potential" in values(card), "what AI startups pay, beside big tech"
+
+
+def test_a_question_about_ones_own_company_is_not_about_every_company_type(engine: Engine) -> None:
+    card = engine.answer("my company pays me 150k as a mid-level ai engineer, is that low?", "dm").card
+    assert card is not None and card.ref == "s:level=mid"
