@@ -11,7 +11,7 @@ from bot.answering import Engine
 from bot.cards import Card
 from bot.cards.menus import help_card
 from bot.parsing import parse
-from bot.rendering import render
+from bot.rendering import render, text_lines
 
 
 def values(card: Card | None) -> list[str]:
@@ -202,3 +202,13 @@ def test_a_pay_question_about_which_companies_gets_the_level_by_company_type(eng
 def test_a_question_about_ones_own_company_is_not_about_every_company_type(engine: Engine) -> None:
     card = engine.answer("my company pays me 150k as a mid-level ai engineer, is that low?", "dm").card
     assert card is not None and card.ref == "s:level=mid"
+
+
+def test_pay_beyond_ai_engineering_names_the_other_paths_and_no_ai_level_table(engine: Engine) -> None:
+    """ "Besides AI" asks about other engineers: the article's answer (quant engineers, principal
+    software engineers at FAANG-equivalents) is on the card, not the AI engineer table by level."""
+    card = engine.answer("besides ai, what other engineers can hit half a million in comp", "dm").card
+    assert card is not None
+    text = "\n".join(text_lines(card))
+    assert "quant engineers at high-frequency trading firms" in text
+    assert "$70,000" not in text and "70,000" not in text, "an entry-level AI figure answers nothing here"
