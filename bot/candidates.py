@@ -166,7 +166,14 @@ class CandidateFinder:
         return [Scored(comparison_ref(self.library, left, right), score, label, "compare")]
 
     def asks_about_pay(self, query: Query, q_terms: Terms) -> bool:
-        return asks_about_pay(query.text, q_terms) or names_pay(query.text, self.pay_words)
+        return (
+            asks_about_pay(query.text, q_terms) or names_pay(query.text, self.pay_words) or self._level_figures(query)
+        )
+
+    def _level_figures(self, query: Query) -> bool:
+        """A level's "numbers" or "figures" ("the entry-level numbers", "senior figures") are its pay."""
+        after = {f.start + f.length for f in query.entities.found if f.kind == "level"}
+        return any(i < len(query.words) and stem(query.words[i]) in self.library.level_pay_words for i in after)
 
     def _names_ai(self, query: Query) -> bool:
         """An AI role or AI words outside the other job's name: "justify an AI engineer's salary to

@@ -28,6 +28,16 @@ def _no_figures(value: str) -> str:
 Summary = Annotated[Text, AfterValidator(_no_figures)]
 
 
+def _one_word(value: str) -> str:
+    """Word families, short forms and level pay words are matched word by word: a phrase would never be found."""
+    if len(value.split()) != 1:
+        raise ValueError(f"'{value}' is not one word: this list is matched word by word")
+    return value
+
+
+Word = Annotated[Text, AfterValidator(_one_word)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -158,6 +168,7 @@ class SalariesFile(Strict):
     figures: list[SalaryFigure]
     topics: list[Topic] = Field(default_factory=list)
     pay_words: list[Text] = Field(default_factory=list)  # words that make a question about pay
+    level_pay_words: list[Word] = Field(default_factory=list)  # pay when right after a level ("senior numbers")
     other_professions: list[Dimension] = Field(default_factory=list)  # jobs whose pay no article gives
     # Phrases that ask about every value of a dimension at once ("which companies"): they name them all.
     asked_across: dict[Literal["company_types", "specializations"], list[Text]] = Field(default_factory=dict)
@@ -166,16 +177,6 @@ class SalariesFile(Strict):
 class RoadmapsFile(Strict):
     roadmaps: list[Roadmap]
     topics: list[Topic] = Field(default_factory=list)
-
-
-def _one_word(value: str) -> str:
-    """A family member is matched word by word, so a phrase would never be found."""
-    if len(value.split()) != 1:
-        raise ValueError(f"'{value}' is not one word: a word family lists single words")
-    return value
-
-
-Word = Annotated[Text, AfterValidator(_one_word)]
 
 
 class VocabularyFile(Strict):

@@ -212,3 +212,20 @@ def test_pay_beyond_ai_engineering_names_the_other_paths_and_no_ai_level_table(e
     text = "\n".join(text_lines(card))
     assert "quant engineers at high-frequency trading firms" in text
     assert "$70,000" not in text and "70,000" not in text, "an entry-level AI figure answers nothing here"
+
+
+@pytest.mark.parametrize("text", ["show me the senior figures from every article", "what are the mid level numbers?"])
+def test_a_levels_numbers_are_its_pay(engine: Engine, text: str) -> None:
+    """ "senior figures", "mid level numbers": figures said of a level are its pay, every article's."""
+    card = engine.answer(text, "dm").card
+    assert card is not None and card.ref is not None
+    assert card.ref.startswith("s:level="), card.ref
+
+
+@pytest.mark.parametrize(
+    "text", ["what number of years makes someone senior", "any numbers on how many junior ai jobs exist"]
+)
+def test_numbers_not_said_of_a_level_are_not_pay(engine: Engine, text: str) -> None:
+    card = engine.answer(text, "dm").card
+    assert card is not None and card.ref is not None
+    assert not card.ref.startswith("s:"), card.ref
