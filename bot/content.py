@@ -6,7 +6,6 @@ part of its content.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot import content_refs
 from bot import models as m
 from bot.errors import ContentError
 from bot.text import stem, terms
@@ -40,6 +40,11 @@ STRUCTURED_FILES: dict[str, type[BaseModel]] = {
     "roadmaps.yaml": m.RoadmapsFile,
     "vocabulary.yaml": m.VocabularyFile,
 }
+
+
+def model_of(name: str) -> type[BaseModel]:
+    """The schema of the content file `name`."""
+    return STRUCTURED_FILES.get(name, m.TopicsFile)
 
 
 @dataclass(frozen=True)
@@ -106,9 +111,8 @@ def load_library(content_dir: Path) -> Library:
     into a file that could not be read at all is not checked (that file's own problem is reported).
     """
     loaded = _parse_all(content_dir)
-    if loaded.docs:
-        _reference_problems(loaded)
-        _duplicate_id_problems(loaded)
+    for name, line, message in content_refs.problems(loaded.docs, model_of, bool(loaded.unreadable)):
+        loaded.problem(name, line, message)
     if loaded.problems:
         ordered = sorted(dict.fromkeys(loaded.problems), key=lambda p: (p[0], p[1]))
         raise ContentError([f"{path}:{line}: {message}" for path, line, message in ordered])
@@ -145,7 +149,7 @@ def _parse_file(file: Path, loaded: _Loaded) -> None:
         loaded.problem(name, 1, f"cannot read: {error}")
         loaded.unreadable.add(name)
         return
-    model = STRUCTURED_FILES.get(name, m.TopicsFile)
+    model = model_of(name)
     keys = ", ".join(f"'{key}:'" for key in model.model_fields)
     if doc.root is None:
         loaded.problem(name, 1, f"file is empty (expected {keys})")
@@ -270,148 +274,3 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except (ValueError, OSError):
         return str(path)
-
-
-# Where each kind of id is defined: (file, top-level list). "topic" is every topic-like list.
-_DEFINED_IN = {
-    "source": ("sources.yaml", "sources"),
-    "level": ("levels.yaml", "levels"),
-    "role": ("roles.yaml", "roles"),
-    "skill": ("skills.yaml", "topics"),
-    "roadmap": ("roadmaps.yaml", "roadmaps"),
-    "location": ("salaries.yaml", "locations"),
-    "specialization": ("salaries.yaml", "specializations"),
-    "company type": ("salaries.yaml", "company_types"),
-}
-_DIMENSIONS = {"locations": "location", "specializations": "specialization", "company_types": "company type"}
-_NOT_TOPICS = (
-    "locations",
-    "specializations",
-    "company_types",
-    "figures",
-    "sources",
-    "pay_words",
-    "level_pay_words",
-    "other_professions",
-    "asked_across",
-    "word_families",
-    "short_forms",
-)
-
-# Which keys hold references, and to what. Keys are unambiguous within a topic-like entry.
-_ENTRY_REFS = {
-    "source": "source",
-    "related": "topic",
-    "skills": "skill",
-    "skill": "skill",
-    "roadmap": "roadmap",
-    "levels": "level",
-    "locations": "location",
-    "specialization": "specialization",
-    "company_type": "company type",
-    "role": "role",
-    "roles": "role",
-}
-
-Loc = tuple[str | int, ...]
-
-
-def _namespaces(loaded: _Loaded) -> dict[str, set[str] | None]:
-    """The ids of each kind, from the raw files; None when the list defining them could not be read."""
-    spaces: dict[str, set[str] | None] = {}
-    for namespace, (name, section) in _DEFINED_IN.items():
-        doc = loaded.docs.get(name)
-        readable = doc is not None and isinstance(doc.data.get(section), list)
-        spaces[namespace] = {ident for _, ident, _ in _ids(doc.data, section)} if doc and readable else None
-    topics: set[str] | None = set()
-    if loaded.unreadable:
-        topics = None
-    for doc in loaded.docs.values():
-        for section, items in doc.data.items():
-            if section in _NOT_TOPICS or topics is None:
-                continue
-            if not isinstance(items, list):
-                topics = None
-                continue
-            topics.update(ident for _, ident, _ in _ids(doc.data, section))
-    spaces["topic"] = topics
-    return spaces
-
-
-def _ids(data: dict[str, Any], section: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
-    """(index, id, item) for each entry of a top-level list that has a text id."""
-    items = data.get(section)
-    if not isinstance(items, list):
-        return
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            yield index, item["id"], item
-
-
-def _reference_problems(loaded: _Loaded) -> None:
-    """Every id a file mentions must exist (unless the file defining it is itself unreadable)."""
-    spaces = _namespaces(loaded)
-    for name, doc in loaded.docs.items():
-        for loc, ref, namespace in _references(doc.data):
-            known = spaces[namespace]
-            if known is not None and ref not in known:
-                loaded.problem(name, doc.line(loc), f"unknown {namespace} id '{ref}'")
-        for section, namespace in _DIMENSIONS.items():
-            own = {ident for _, ident, _ in _ids(doc.data, section)}
-            for index, ident, item in _ids(doc.data, section):
-                within = item.get("within")
-                if isinstance(within, str) and (within not in own or within == ident):
-                    line = doc.line((section, index, "within"))
-                    loaded.problem(name, line, f"'within' names unknown {namespace} id '{within}'")
-
-
-def _references(data: dict[str, Any]) -> Iterator[tuple[Loc, str, str]]:
-    """(path, id, namespace) for every reference inside the file's entries (not its top-level lists)."""
-    for section, items in data.items():
-        if section in _DIMENSIONS or not isinstance(items, list):
-            continue  # dimension definitions are checked on their own
-        for index, item in enumerate(items):
-            yield from _walk_refs(item, (section, index))
-
-
-def _walk_refs(node: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
-    if isinstance(node, list):
-        for i, child in enumerate(node):
-            yield from _walk_refs(child, (*loc, i))
-        return
-    if not isinstance(node, dict):
-        return
-    for key, value in node.items():
-        namespace = _ENTRY_REFS.get(key)
-        if namespace and isinstance(value, str):
-            yield (*loc, key), value, namespace
-        elif namespace and isinstance(value, list):
-            yield from (((*loc, key, i), v, namespace) for i, v in enumerate(value) if isinstance(v, str))
-        else:
-            yield from _walk_refs(value, (*loc, key))
-
-
-def _duplicate_id_problems(loaded: _Loaded) -> None:
-    """Ids defined twice: topic ids across all files, other ids within their own list, phase ids per roadmap.
-
-    Files are read in name order; the later definition is reported, naming where the first one is.
-    """
-    topics: dict[str, tuple[str, int]] = {}
-    for name, doc in loaded.docs.items():
-        for section in doc.data:
-            seen: dict[str, tuple[str, int]] = {} if section in _NOT_TOPICS else topics
-            for index, ident, item in _ids(doc.data, section):
-                line = doc.line((section, index, "id"))
-                _check_unique(loaded, seen, ident, name, line)
-                phases: dict[str, tuple[str, int]] = {}
-                for p_index, phase_id, _ in _ids(item, "phases"):
-                    p_line = doc.line((section, index, "phases", p_index, "id"))
-                    _check_unique(loaded, phases, phase_id, name, p_line)
-
-
-def _check_unique(loaded: _Loaded, seen: dict[str, tuple[str, int]], ident: str, name: str, line: int) -> None:
-    if ident in seen:
-        first_name, first_line = seen[ident]
-        loaded.problem(name, line, f"id '{ident}' is already defined at {first_name}:{first_line}")
-    else:
-        seen[ident] = (name, line)

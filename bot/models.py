@@ -7,6 +7,7 @@ loader (`bot.content`) checks that each one resolves.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -15,6 +16,35 @@ from bot.text import has_figure
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG)]
+
+# The kinds of id one entry can name in another (bot/content_refs.py says where each is defined).
+Namespace = Literal[
+    "source", "topic", "skill", "roadmap", "level", "location", "specialization", "company type", "role"
+]
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Marks an id field as naming an entry defined elsewhere; the loader checks that the id exists."""
+
+    namespace: Namespace
+
+
+@dataclass(frozen=True)
+class RefersToSibling:
+    """Marks an id field as naming another item of the same list (a place within another place)."""
+
+
+SourceId = Annotated[Slug, RefersTo("source")]
+TopicId = Annotated[Slug, RefersTo("topic")]
+SkillId = Annotated[Slug, RefersTo("skill")]
+RoadmapId = Annotated[Slug, RefersTo("roadmap")]
+LevelId = Annotated[Slug, RefersTo("level")]
+LocationId = Annotated[Slug, RefersTo("location")]
+SpecializationId = Annotated[Slug, RefersTo("specialization")]
+CompanyTypeId = Annotated[Slug, RefersTo("company type")]
+RoleId = Annotated[Slug, RefersTo("role")]
+SiblingId = Annotated[Slug, RefersToSibling()]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -51,7 +81,7 @@ class Source(Strict):
 
 
 class Cited(Strict):
-    source: Slug
+    source: SourceId
     credits: Text | None = None
     as_of: Text | None = None
 
@@ -80,7 +110,7 @@ class Topic(Strict):
     summary: Summary
     figures: list[Figure] = Field(default_factory=list)
     points: list[Point] = Field(default_factory=list)
-    related: list[Slug] = Field(default_factory=list)
+    related: list[TopicId] = Field(default_factory=list)
 
 
 class Dimension(Strict):
@@ -89,7 +119,7 @@ class Dimension(Strict):
     id: Slug
     name: Text
     aliases: list[Text] = Field(default_factory=list)
-    within: Slug | None = None  # a location inside another ("san-francisco" within "us")
+    within: SiblingId | None = None  # a location inside another ("san-francisco" within "us")
 
 
 class Level(Topic):
@@ -98,8 +128,8 @@ class Level(Topic):
 
 class Role(Topic):
     emerging: bool = False
-    skills: list[Slug] = Field(default_factory=list)
-    roadmap: Slug | None = None
+    skills: list[SkillId] = Field(default_factory=list)
+    roadmap: RoadmapId | None = None
 
 
 class ComparisonRow(Cited):
@@ -109,24 +139,24 @@ class ComparisonRow(Cited):
 
 
 class Comparison(Topic):
-    roles: tuple[Slug, Slug]
+    roles: tuple[RoleId, RoleId]
     rows: list[ComparisonRow] = Field(default_factory=list)
 
 
 class SalaryFigure(Figure):
     """A salary figure tagged with what it describes; untagged dimensions mean "in general"."""
 
-    levels: list[Slug] = Field(default_factory=list)
-    locations: list[Slug] = Field(default_factory=list)
-    specialization: Slug | None = None
-    company_type: Slug | None = None
-    role: Slug | None = None
+    levels: list[LevelId] = Field(default_factory=list)
+    locations: list[LocationId] = Field(default_factory=list)
+    specialization: SpecializationId | None = None
+    company_type: CompanyTypeId | None = None
+    role: RoleId | None = None
 
 
 class Step(Strict):
     title: Text
     detail: Text
-    skill: Slug | None = None
+    skill: SkillId | None = None
     resources: list[Text] = Field(default_factory=list)
 
 
