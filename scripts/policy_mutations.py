@@ -31,8 +31,8 @@ MUTATIONS = [
     ("bot/answering.py", "best.score - s.score < MARGIN", "best.score - s.score < 1", "rivals offered under an answer"),
     (
         "bot/models.py",
-        "class Cited(Strict):\n    source: Slug",
-        "class Cited(Strict):\n    source: Slug | None = None",
+        "class Cited(Strict):\n    source: SourceId",
+        "class Cited(Strict):\n    source: SourceId | None = None",
         "a figure needs its source",
     ),
     ("bot/text.py", 'text.replace("&", "&amp;")', "text", "& escaped"),
@@ -48,7 +48,7 @@ MUTATIONS = [
 
 
 def copy_project(into: Path) -> None:
-    for name in ("bot", "handlers", "tests", "content"):
+    for name in ("aieng", "bot", "handlers", "tests", "content"):
         shutil.copytree(ROOT / name, into / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", into / "pyproject.toml")
 
