@@ -26,6 +26,9 @@ COMPARE_WORDS = frozenset(
 _NEVER = re.compile(r"(?!)")
 _ARROW = re.compile(r"→|->|=>|⇒|➡|⟶")
 MOVE_WORDS_BEFORE = 3  # "from" this close before the first role: "moving from a data scientist to ..."
+# Words that put roles in an order in time ("start as a SWE first or go straight for AI roles"):
+# one role is a step on the way to the other, so "or" between them weighs two paths, not the roles.
+ORDER_WORDS = frozenset({"first", "straight", "directly", "before", "afterwards"})
 
 
 def asks_about_pay(text: str, q_terms: Terms) -> bool:
@@ -57,12 +60,15 @@ def compares(query: Query) -> bool:
 def weighs_roles(query: Query) -> bool:
     """Does the question set two roles against each other: a comparing word anywhere, or "or" between
     the first two roles it names ("a data scientist or an AI engineer")? Not a move from one role
-    to the other ("DS → AI eng timelines from different sources"): that is a path, not a comparison."""
+    to the other ("DS → AI eng timelines from different sources"), nor an "or" between roles put in
+    an order in time ("start as a SWE first or go straight for AI roles"): those are paths."""
     starts = sorted({(f.start, f.length) for f in query.entities.found if f.kind == "role"})
     if len(starts) < 2 or moves_between(query, starts[0], starts[1]):
         return False
     if compares(query):
         return True
+    if ORDER_WORDS & set(query.words):
+        return False
     (first, length), (second, _) = starts[0], starts[1]
     return "or" in query.words[first + length : second]
 

@@ -1,11 +1,12 @@
 """A question naming a roadmap's phase by the name people give it opens that phase, and a move
-from one role to another ("X → Y") is a path, not a comparison of the two roles."""
+("X → Y", "start as X first or go straight for Y") is a path, not a comparison of the two roles."""
 
 from __future__ import annotations
 
 from bot.answering import Engine
 from bot.intents import weighs_roles
 from bot.parsing import parse
+from bot.rendering import text_lines
 
 
 def test_a_phase_alias_opens_that_phase(engine: Engine) -> None:
@@ -23,3 +24,20 @@ def test_an_arrow_between_roles_is_a_move_not_a_comparison(engine: Engine) -> No
 def test_from_one_role_to_another_is_a_move(engine: Engine) -> None:
     query = parse("how different is it going from software engineer to ai engineer", engine.index, grammar=False)
     assert not weighs_roles(query)
+
+
+def test_roles_put_in_an_order_in_time_are_two_paths_not_a_comparison(engine: Engine) -> None:
+    ordered = parse(
+        "should I start as a data scientist first or go straight for ai engineer roles", engine.index, grammar=False
+    )
+    weighed = parse("data scientist or ai engineer: which suits a maths graduate?", engine.index, grammar=False)
+    assert not weighs_roles(ordered)
+    assert weighs_roles(weighed)
+
+
+def test_a_new_graduate_choosing_between_paths_gets_the_entry_openings_and_their_share(engine: Engine) -> None:
+    reply = engine.answer(
+        "fresh out of uni: apply straight to AI engineer jobs, or work as a software engineer first?", "dm"
+    )
+    assert reply.topic_id == "market-entry-level-openings"
+    assert reply.card is not None and "2.5%" in "\n".join(text_lines(reply.card)), "the share of junior openings shows"
