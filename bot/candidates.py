@@ -27,7 +27,7 @@ from bot.parsing import Query
 from bot.phases import asked_stems, named_by_alias
 from bot.refs import Ref, SalaryQuery
 from bot.routing import SUBJECT_ROLE, comparison_ref, level_comparison_ref, salary_query
-from bot.text import STOPWORDS, stem
+from bot.text import ASIDE_WEIGHT, STOPWORDS, stem, word_weights
 from bot.thresholds import ANSWER_THRESHOLD, MARGIN
 
 PAIR_BONUS = 15.0  # two roles set against each other: their comparison is very likely what is meant
@@ -43,6 +43,8 @@ NOT_COVERED_SCORE = 100.0  # a pay question about another job: saying so is the 
 # with one of these, in a pay question, names someone other than an AI engineer.
 PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 PERSON_MIN_LENGTH = 5
+REACHED_MARKERS = frozenset({"after", "beyond"})
+REACHED_SKIPS = frozenset({"the", "a", "an", "my", "getting", "learning", "knowing", "finishing", "mastering"})
 
 
 @dataclass(frozen=True)
@@ -96,24 +98,32 @@ class CandidateFinder:
 
     def _entity_bonuses(self, query: Query) -> dict[str, float]:
         """Entries the question names by one of their names; a name shared by several entries
-        ("backend": a role and a roadmap) is weaker evidence for each, so they share the bonus."""
+        ("backend": a role and a roadmap) is weaker evidence for each, so they share the bonus.
+        A name only in the chatter around the question (ASIDE_WEIGHT) says who is asking rather
+        than what, and a name after "after" is where the person already is: neither is the subject."""
         entities = query.entities
+        aside = aside_positions(query)
         spans: dict[tuple[int, int], list[str]] = {}
         for f in entities.found:
             if f.kind in ENTRY_KINDS and f.id in self.library.entries and f.id != SUBJECT_ROLE:
                 spans.setdefault((f.start, f.length), []).append(f.id)
         bonus: dict[str, float] = {}
-        for named in spans.values():
+        for (start, length), named in spans.items():
+            if _reached(query.words, start):
+                continue  # "what to learn after python": python is the starting point
+            weight = ASIDE_WEIGHT if set(range(start, start + length)) <= aside else 1.0
             for ident in named:
-                bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(named))
+                bonus[ident] = max(bonus.get(ident, 0.0), weight * ENTITY_BONUS / len(named))
         for ident in self._overviews_of(entities):
             bonus[ident] = max(bonus.get(ident, 0.0), PAIR_BONUS)  # outweighs any pair of the roles named
-        asked = asked_stems(query.words)
-        for roadmap in self.library.roadmaps.values():
-            if named_by_alias(roadmap, asked):  # "starting the ML foundations phase": a phase of this path
-                bonus[roadmap.id] = max(bonus.get(roadmap.id, 0.0), ENTITY_BONUS)
         for ident in self._roadmaps_from(entities):
             bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS)
+        asked = asked_stems(query.words)
+        for roadmap in self.library.roadmaps.values():
+            if named_by_alias(roadmap, asked):
+                # "starting the ML foundations phase": a phase of this path, evidence on top of the
+                # path out of the role the person names (they point to the same roadmap).
+                bonus[roadmap.id] = bonus.get(roadmap.id, 0.0) + ENTITY_BONUS
         defined = defined_position(query.text)
         for f in entities.found:
             if f.start == defined and f.id in bonus:
@@ -235,6 +245,24 @@ class CandidateFinder:
             # (which says so when the articles have no figure for it): a plain answer, not a guess.
             score = max(score, PRECISE_PAY_SCORE - bonus)
         return Scored(refs.salary(wanted), score + bonus, salary_title(self.library, wanted), "salary")
+
+
+def aside_positions(query: Query) -> set[int]:
+    """Positions in query.words of the words outside the sentences that ask (see bot.text.sentence_weights)."""
+    weights = word_weights(query.text)
+    if query.command:
+        weights = weights[1:]  # the command word is not among the query's words
+    if len(weights) != len(query.words):
+        return set()  # cannot line the words up: treat every word as asked
+    return {i for i, weight in enumerate(weights) if weight < 1.0}
+
+
+def _reached(words: tuple[str, ...], start: int) -> bool:
+    """Is the name at `start` where the person already is: "after python", "beyond getting the cert"?"""
+    i = start - 1
+    while i >= 0 and words[i] in REACHED_SKIPS:
+        i -= 1
+    return i >= 0 and words[i] in REACHED_MARKERS
 
 
 def _precise(wanted: SalaryQuery) -> bool:

@@ -11,6 +11,7 @@ from bot.cards.roadmap import plans
 from bot.content import Library
 from bot.models import Roadmap
 from bot.refs import parse_ref
+from bot.rendering import text_lines
 
 NAV = 3  # Back, Previous, Next: the first three buttons of every phase and step card
 
@@ -98,3 +99,31 @@ def test_a_question_naming_a_numbered_step_of_a_plan_opens_that_phase(engine: En
     second = next(i for i, p in enumerate(roadmap.phases) if p.title.startswith("Step 2:"))
     reply = engine.answer("roadmap ds step 2", "slash")
     assert reply.card is not None and reply.card.ref == str(refs.roadmap(roadmap.id, second))
+
+
+def test_a_roadmap_overview_leads_with_its_facts_and_lists_its_plans_below(library: Library) -> None:
+    for roadmap in library.roadmaps.values():
+        card = open_card(library, refs.roadmap(roadmap.id))
+        headed = [i for i, s in enumerate(card.sections) if s.heading]
+        facts = [i for i, s in enumerate(card.sections) if not s.heading]
+        assert headed and facts, roadmap.id
+        assert max(facts) < min(headed), f"{roadmap.id}: the answer comes before the way in"
+
+
+def test_plans_of_one_phase_each_are_one_list_numbered_through(library: Library) -> None:
+    roadmap = library.roadmaps["skill-building-sequence"]
+    assert all(len(plan) == 1 for plan in plans(roadmap)) and len(plans(roadmap)) > 1
+    card = open_card(library, refs.roadmap(roadmap.id))
+    [listed] = [s for s in card.sections if s.heading]
+    assert [line.split(".")[0] for line in listed.lines] == ["1", "2", "3"]
+    phase_buttons = [b.label for b in card.buttons if b.label[:1].isdigit()]
+    assert [label.split(".")[0] for label in phase_buttons] == ["1", "2", "3"]
+
+
+def test_the_learning_order_leads_with_maths_between_programming_and_machine_learning(engine: Engine) -> None:
+    reply = engine.answer("in what order should I learn things to become an AI engineer?", "dm")
+    assert reply.topic_id == "r:skill-building-sequence" and reply.card is not None
+    text = "\n".join(text_lines(reply.card))
+    assert (
+        text.index("Python") < text.index("linear algebra") < text.index("deep learning") < text.index("Each article")
+    )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from bot.answering import Engine
+from bot.candidates import aside_positions
 from bot.intents import weighs_roles
 from bot.parsing import parse
 from bot.rendering import text_lines
@@ -41,3 +42,24 @@ def test_a_new_graduate_choosing_between_paths_gets_the_entry_openings_and_their
     )
     assert reply.topic_id == "market-entry-level-openings"
     assert reply.card is not None and "2.5%" in "\n".join(text_lines(reply.card)), "the share of junior openings shows"
+
+
+def test_a_phase_named_beside_the_role_the_person_comes_from_opens_that_phase(engine: Engine) -> None:
+    question = (
+        "backend dev (8 yrs of java and kafka) kicking off the machine learning basics phase this week. "
+        "which course should i take and how many projects?"
+    )
+    reply = engine.answer(question, "mention")
+    assert (reply.kind, reply.topic_id) == ("answer", "r:swe-to-ai-engineer:0")  # Step 1: foundational knowledge
+
+
+def test_what_comes_after_a_skill_is_the_learning_order_not_that_skill(engine: Engine) -> None:
+    reply = engine.answer("what should I study after pytorch?", "dm")
+    assert (reply.kind, reply.topic_id) == ("answer", "r:skill-building-sequence")
+
+
+def test_the_words_outside_the_asking_sentence_are_the_aside(engine: Engine) -> None:
+    query = parse("Backend dev here. Which course first?", engine.index, grammar=False)
+    assert aside_positions(query) == {0, 1, 2}
+    command = parse("roadmap swe. which phase first?", engine.index, grammar=True)
+    assert aside_positions(command) == {0}, "the command word is not one of the query's words"

@@ -69,16 +69,16 @@ def overview_card(library: Library, roadmap_id: str, view: tuple[str, ...] = ())
     figures = [roadmap.figures[i.index] for i in shown if i.kind == "figure"]
     points = [roadmap.points[i.index] for i in shown if i.kind == "point"]
     cited = not one_source([*figures, *points, *roadmap.phases])
-    sections = [*_plan_sections(library, roadmap)]
+    sections = []  # the facts answer first; the plans below them are the way in
     if figures:
-        sections.insert(0, Section(None, (), tuple(figure_field(library, f, cited) for f in figures)))
+        sections.append(Section(None, (), tuple(figure_field(library, f, cited) for f in figures)))
     if points:
         sections.append(Section(None, tuple(point_line(library, p, cited) for p in points)))
+    sections += _plan_sections(library, roadmap)
     more = [open_button("More", refs.full(roadmap.id))] if focus.hidden_count(roadmap, picks) else []
     phase_buttons = [
         open_button(_label(f"{n}. {roadmap.phases[i].title}"), refs.roadmap(roadmap.id, i))
-        for plan in plans(roadmap)
-        for n, i in enumerate(plan, 1)
+        for n, i in _numbered_phases(roadmap)
     ]
     return Card(
         kind="answer",
@@ -91,8 +91,20 @@ def overview_card(library: Library, roadmap_id: str, view: tuple[str, ...] = ())
     )
 
 
+def _numbered_phases(roadmap: Roadmap) -> list[tuple[int, int]]:
+    """(number shown, phase index) of every phase: numbered within its plan, or straight through
+    when every plan is a single phase (each article's one plan, side by side)."""
+    grouped = plans(roadmap)
+    if all(len(plan) == 1 for plan in grouped):
+        return [(n, plan[0]) for n, plan in enumerate(grouped, 1)]
+    return [(n, i) for plan in grouped for n, i in enumerate(plan, 1)]
+
+
 def _plan_sections(library: Library, roadmap: Roadmap) -> list[Section]:
     grouped = plans(roadmap)
+    if len(grouped) > 1 and all(len(plan) == 1 for plan in grouped):
+        lines = tuple(_phase_line(n, roadmap.phases[i]) for n, i in _numbered_phases(roadmap))
+        return [Section("Each article's plan", lines)]
     sections = []
     for plan in grouped:
         lines = tuple(_phase_line(n, roadmap.phases[i]) for n, i in enumerate(plan, 1))
