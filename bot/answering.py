@@ -30,7 +30,7 @@ from bot.errors import BotError
 from bot.focusing import focus_ref
 from bot.instructions import without_instructions
 from bot.intents import compares
-from bot.kinds import VIAS, ReplyKind, Via
+from bot.kinds import VIAS, ButtonAction, ReplyKind, Via
 from bot.matching import Matcher
 from bot.parsing import Query, parse
 from bot.phases import asked_stems, phase_index
@@ -48,7 +48,7 @@ GAP_QUESTION_CHARS = 300
 
 gap_log = logging.getLogger("aieng.gaps")
 feedback_log = logging.getLogger("aieng.feedback")
-_VOTES = {ids.FEEDBACK_UP: "up", ids.FEEDBACK_DOWN: "down"}
+_VOTES: dict[ButtonAction, str] = {"vote_up": "up", "vote_down": "down"}
 
 
 @dataclass(frozen=True)
@@ -110,15 +110,15 @@ class Engine:
             return Reply(kind="ignore", card=None, query=query)
         return self._decide(query, self.finder.find(query), "channel")
 
-    def click(self, action_id: str, value: str) -> Reply:
-        """The reply to a button: the card its value names (OPEN, SHARE, feedback), or a recorded gap."""
-        if action_id == ids.NONE_OF_THESE:
+    def click(self, action: ButtonAction, value: str) -> Reply:
+        """The reply to a button: the card its value names (open, share, a vote), or a recorded gap."""
+        if action == "none_of_these":
             record_gap("none of these", value)
             return Reply(kind="fallback", card=none_of_these_card(self.library))
-        if action_id in (ids.FEEDBACK_UP, ids.FEEDBACK_DOWN):
-            feedback_log.info("feedback", extra={"ref": value[:200], "vote": _VOTES[action_id]})
-        elif action_id != ids.SHARE and not ids.OPEN_PATTERN.match(action_id):
-            raise BotError("That button isn't one I know. Try /aieng help.")
+        if action in _VOTES:
+            feedback_log.info("feedback", extra={"ref": value[:200], "vote": _VOTES[action]})
+        elif action not in ("open", "share"):
+            raise BotError(ids.UNKNOWN_BUTTON)
         card = open_ref_text(self.library, value)
         return Reply(kind=card.kind, card=card, topic_id=_topic_of(value))
 

@@ -6,6 +6,7 @@ import json
 import logging
 from typing import Any, TextIO
 
+from bot import ids
 from bot.answering import (
     ANSWER_THRESHOLD,
     CHANNEL_THRESHOLD,
@@ -48,7 +49,7 @@ def batch_line(engine: Engine, line: str) -> dict[str, Any]:
         if not isinstance(request, dict):
             raise ValueError("each line must be a JSON object")
         if "action_id" in request:
-            reply = engine.click(str(request["action_id"]), str(request.get("value", "")))
+            reply = engine.click(ids.button_action(str(request["action_id"])), str(request.get("value", "")))
             return _line(reply, click_payload(reply))
         via, text = request.get("via"), request.get("text", "")
         if via not in BATCH_VIAS or not isinstance(text, str):

@@ -20,7 +20,7 @@ from bot.cards.quiz import plan_card
 from bot.content import Library
 from bot.delivery import delivery_for
 from bot.errors import BotError
-from bot.kinds import Via
+from bot.kinds import PROGRESS_MARKS, ButtonAction, Via
 from bot.quiz import Answers, asks_for_quiz, make_plan, questions, read_answers
 from bot.rendering import footer_buttons, text_lines
 from bot.roadmap_progress import (
@@ -38,10 +38,10 @@ PROMPT = "you> "
 QUIZ_PROMPT = "choice> "
 GOODBYE = ("quit", "exit", "bye", ":q")
 LOCAL_PERSON = Person("local", "local")  # the local chat's one person, in its own workspace
-CLICK_NOTES = {
-    ids.SHARE: "(posted in the channel for everyone)",
-    ids.FEEDBACK_UP: "(thanks for the feedback)",
-    ids.FEEDBACK_DOWN: "(thanks for the feedback; noted for the content editors)",
+CLICK_NOTES: dict[ButtonAction, str] = {
+    "share": "(posted in the channel for everyone)",
+    "vote_up": "(thanks for the feedback)",
+    "vote_down": "(thanks for the feedback; noted for the content editors)",
 }
 
 
@@ -78,7 +78,7 @@ def run_chat(engine: Engine, lines: TextIO, out: TextIO, book: ProgressBook | No
 def _wants_quiz(line: str, buttons: list[Button]) -> bool:
     """`quiz` (or `/aieng quiz`), or the number of a card's quiz button."""
     if line.isdigit():
-        return 1 <= int(line) <= len(buttons) and buttons[int(line) - 1].action == ids.QUIZ
+        return 1 <= int(line) <= len(buttons) and buttons[int(line) - 1].action == "quiz"
     return asks_for_quiz(_via(line)[1])
 
 
@@ -132,11 +132,11 @@ def _click(
     if not 1 <= number <= len(buttons):
         return None, False, f"No button {number} on the last card." if buttons else "No card to click yet."
     button = buttons[number - 1]
-    if button.action in ids.PROGRESS_MARKS:
+    if button.action in PROGRESS_MARKS:
         return Reply(kind="answer", card=mark_step(engine, book, LOCAL_PERSON, button.action, button.value)), True, None
-    if button.action == ids.PROGRESS_RESET_CONFIRM:
+    if button.action == "confirm_reset":
         return Reply(kind="help", card=confirm_reset(engine, book, LOCAL_PERSON, button.value)), False, None
-    if button.action == ids.PROGRESS_RESET_CANCEL:
+    if button.action == "cancel_reset":
         return Reply(kind="help", card=cancelled_reset()), False, None
     reply = engine.click(button.action, button.value)
     return _personal(engine, book, reply), True, CLICK_NOTES.get(button.action)

@@ -138,7 +138,7 @@ class Recording:
         for via in ("dm", "slash"):
             reply = self.engine.answer(question, via)
             if reply.kind == "choices" and reply.card is not None:
-                offered |= {b.value for b in reply.card.buttons if b.action != ids.NONE_OF_THESE}
+                offered |= {b.value for b in reply.card.buttons if b.action != "none_of_these"}
         return offered
 
     def _submit(self, what: str, write: Any) -> None:

@@ -115,8 +115,8 @@ def _field_text(label: str, value: str) -> str:
 def footer_buttons(card: Card, shareable: bool) -> list[Button]:
     if card.kind != "answer" or not card.ref:
         return []
-    footer = [Button("Share in channel", ids.SHARE, card.ref)] if shareable else []
-    return [*footer, Button("👍", ids.FEEDBACK_UP, card.ref), Button("👎", ids.FEEDBACK_DOWN, card.ref)]
+    footer = [Button("Share in channel", "share", card.ref)] if shareable else []
+    return [*footer, Button("👍", "vote_up", card.ref), Button("👎", "vote_down", card.ref)]
 
 
 def _actions(buttons: tuple[Button, ...], footer: list[Button]) -> Iterator[Block]:
@@ -128,10 +128,9 @@ def _actions(buttons: tuple[Button, ...], footer: list[Button]) -> Iterator[Bloc
 
 
 def _button(button: Button, position: int) -> ButtonElement:
-    action_id = ids.open_action(position) if button.action == ids.OPEN else button.action
     return ButtonElement(
         text=PlainTextObject(text=shorten(button.label, MAX_BUTTON), emoji=True),
-        action_id=action_id,
+        action_id=ids.action_id(button.action, position),
         value=button.value[:MAX_VALUE],
         style=button.style,
     )

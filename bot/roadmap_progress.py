@@ -17,7 +17,7 @@ from bot.cards import open_card
 from bot.cards.model import Card
 from bot.cards.progress import (
     ALL,
-    PROGRESS_ACTIONS,
+    STEP_STATES,
     confirm_reset_card,
     notice_card,
     parse_step_value,
@@ -26,8 +26,9 @@ from bot.cards.progress import (
 )
 from bot.content import Library
 from bot.errors import BotError
+from bot.kinds import ButtonAction
 from bot.parsing import parse
-from bot.progress import StepState, find_step
+from bot.progress import find_step
 from bot.refs import Ref, parse_ref
 from bot.store.progress import ProgressBook
 from bot.text import words
@@ -90,7 +91,7 @@ def personal(library: Library, book: ProgressBook, who: Person, card: Card) -> C
     return with_progress(library, ref, card, book.of(who.team_id, who.user_id, ref.parts[0]))
 
 
-def mark_step(engine: Engine, book: ProgressBook, who: Person, action_id: str, value: str) -> Card:
+def mark_step(engine: Engine, book: ProgressBook, who: Person, action: ButtonAction, value: str) -> Card:
     """Done / Learning / Skip / Reset step: store it, and the step card as it now stands for them."""
     library = engine.library
     named = parse_step_value(value)
@@ -100,9 +101,9 @@ def mark_step(engine: Engine, book: ProgressBook, who: Person, action_id: str, v
     at = find_step(library.roadmaps[roadmap_id], key)
     if at is None:
         raise StaleStep()
-    state: StepState | None = PROGRESS_ACTIONS.get(action_id)  # type: ignore[assignment]
-    if state is None and action_id != ids.PROGRESS_RESET_STEP:
-        raise BotError("That button isn't one I know. Try /aieng help.")
+    state = STEP_STATES.get(action)
+    if state is None and action != "reset_step":
+        raise BotError(ids.UNKNOWN_BUTTON)
     saved = book.mark(who.team_id, who.user_id, roadmap_id, key, state)
     card = personal(library, book, who, open_card(library, refs.roadmap(roadmap_id, *at)))
     return card if saved else replace(card, summary=f"{card.summary}\n⚠ {NOT_SAVED}")

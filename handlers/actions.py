@@ -39,7 +39,7 @@ def handle_open(
     body: dict[str, Any], action: dict[str, Any], respond: Respond, engine: Engine, book: ProgressBook | None = None
 ) -> None:
     with logged_request("click") as line:
-        line.reply = engine.click(str(action.get("action_id")), str(action.get("value") or ""))
+        line.reply = engine.click(ids.button_action(str(action.get("action_id"))), str(action.get("value") or ""))
         who = _person(body)
         if book is not None and who is not None and line.reply.card is not None:  # their progress on a roadmap
             line.reply = replace(line.reply, card=personal(engine.library, book, who, line.reply.card))
@@ -51,7 +51,7 @@ def handle_open(
 
 def handle_share(body: dict[str, Any], action: dict[str, Any], respond: Respond, engine: Engine) -> None:
     with logged_request("share") as line:
-        line.reply = engine.click(ids.SHARE, str(action.get("value") or ""))
+        line.reply = engine.click("share", str(action.get("value") or ""))
         if line.reply.card is not None:
             user = str(_field(body, "user").get("id", ""))
             message = render(line.reply.card, shared_by=user if _USER_ID.match(user) else None)
@@ -68,10 +68,10 @@ def handle_feedback(
 ) -> None:
     """Store the vote (a second click changes it); after 👎 ask what was missing (handlers/feedback.py)."""
     with logged_request("feedback") as line:
-        action_id, ref = str(action.get("action_id")), str(action.get("value") or "")
-        line.reply = engine.click(action_id, ref)
+        clicked, ref = ids.button_action(str(action.get("action_id"))), str(action.get("value") or "")
+        line.reply = engine.click(clicked, ref)
         feedback.handle_vote(body, action, respond, client)
-        recording.vote(body, ref, "down" if action_id == ids.FEEDBACK_DOWN else "up", line.reply.topic_id)
+        recording.vote(body, ref, "down" if clicked == "vote_down" else "up", line.reply.topic_id)
 
 
 def _person(body: dict[str, Any]) -> Person | None:

@@ -158,7 +158,7 @@ def _context(text: str) -> ContextBlock:
 
 def _button(button: Button, position: int) -> ButtonElement:
     """Home's open buttons post their card to the DM (HOME_OPEN); others (the quiz) keep their action."""
-    action = f"{ids.HOME_OPEN}_{position}" if button.action == ids.OPEN else button.action
+    action = f"{ids.HOME_OPEN}_{position}" if button.action == "open" else ids.action_id(button.action, position)
     return ButtonElement(
         text=PlainTextObject(text=button.label[:75], emoji=True),
         action_id=action,
@@ -189,7 +189,7 @@ def open_in_dm(body: dict[str, Any], action: dict[str, Any], client: WebClient, 
             line.outcome = "ignore"
             return
         try:
-            reply = tab.engine.click(ids.OPEN, str(action.get("value") or ""))
+            reply = tab.engine.click("open", str(action.get("value") or ""))
             card = personal(tab.engine.library, tab.book, who, reply.card) if reply.card else None
             line.reply = Reply(kind=reply.kind, card=card, topic_id=reply.topic_id)
             payload = click_payload(line.reply)

@@ -58,7 +58,9 @@ def on_mark(
         if who is None:
             line.outcome = "ignore"
             return
-        card = mark_step(engine, tab.book, who, str(action.get("action_id")), str(action.get("value") or ""))
+        card = mark_step(
+            engine, tab.book, who, ids.button_action(str(action.get("action_id"))), str(action.get("value") or "")
+        )
         line.outcome = "marked"
         _reply(body, respond, card, shareable=True)
     tab.republish(client, who)

@@ -138,7 +138,7 @@ def _team_of(body: dict[str, Any]) -> str:
 def open_below(body: dict[str, Any], action: dict[str, Any], client: WebClient, engine: Engine) -> None:
     """A plan's drill-down: the card goes below the plan, in the same DM (and thread)."""
     with logged_request("click") as line:
-        line.reply = engine.click(ids.OPEN, str(action.get("value") or ""))
+        line.reply = engine.click("open", str(action.get("value") or ""))
         payload = click_payload(line.reply)
         payload.pop("replace_original", None)
         container = body.get("container") or {}

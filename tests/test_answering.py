@@ -6,7 +6,6 @@ import logging
 
 import pytest
 
-from bot import ids
 from bot.answering import ANSWER_THRESHOLD, CHANNEL_THRESHOLD, MARGIN, SUGGEST_THRESHOLD, Engine, Scored
 from bot.parsing import parse
 from bot.refs import topic
@@ -157,7 +156,7 @@ class TestDecision:
         reply = engine._decide(parse("x", engine.index, grammar=False), found, "dm")
         assert reply.kind == "choices" and reply.card is not None
         actions = [b.action for b in reply.card.buttons]
-        assert actions.count(ids.OPEN) == 2 and actions[-1] == ids.NONE_OF_THESE
+        assert actions.count("open") == 2 and actions[-1] == "none_of_these"
 
     def test_between_suggest_and_answer_thresholds_is_did_you_mean(self, engine: Engine) -> None:
         found = [self.scored("llm", (SUGGEST_THRESHOLD + ANSWER_THRESHOLD) / 2, "skills")]
@@ -183,7 +182,7 @@ def test_channel_chatter_is_ignored_but_clear_questions_are_answered(engine: Eng
 
 def test_none_of_these_records_the_question(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.DEBUG, logger="aieng.gaps"):
-        reply = engine.click(ids.NONE_OF_THESE, "what about quantum jobs")
+        reply = engine.click("none_of_these", "what about quantum jobs")
     assert reply.kind == "fallback"
     assert [r.question for r in caplog.records] == ["what about quantum jobs"]  # type: ignore[attr-defined]
 

@@ -110,6 +110,18 @@ def test_run_ask_and_check_load_no_listener(tmp_path: Path) -> None:
     assert "RESULT [0, 0, 0] []" in done.stderr, done.stderr[-2000:]
 
 
+def test_cards_name_no_slack_identifier_but_the_commands() -> None:
+    """A card says what a button does (bot.kinds.ButtonAction); rendering gives it its Slack action_id."""
+    used = {
+        (path.name, node.attr)
+        for path in modules_of("bot/cards")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "ids"
+    }
+    assert {name for _, name in used} <= {"COMMAND"}, sorted(used)
+    assert any(name == "COMMAND" for _, name in used), "the check sees the cards' use of ids"
+
+
 def test_matching_does_not_import_cards() -> None:
     names = imports_of(ROOT / "bot" / "matching.py")
     assert not any(n.startswith("bot.cards") or n == "bot.rendering" for n in names), "matching ranks, cards show"

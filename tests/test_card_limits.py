@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from slack_limits import problems
 
-from bot import ids, refs
+from bot import refs
 from bot.answering import Engine
 from bot.cards import open_ref_text
 from bot.content import Library
@@ -34,7 +34,7 @@ def walk(engine: Engine) -> dict[str, dict[str, Any]]:
         card = open_ref_text(engine.library, ref)
         payload = render(card, shareable=True).payload()
         seen[ref] = payload
-        queue.extend(b.value for b in card.buttons if b.action == ids.OPEN)
+        queue.extend(b.value for b in card.buttons if b.action == "open")
     return seen
 
 

@@ -75,7 +75,7 @@ def test_batch_clicks_a_button_from_an_earlier_reply(engine: Engine) -> None:
 
 
 def test_batch_stale_button_is_an_error_line(engine: Engine) -> None:
-    replies = batch_lines(engine, {"action_id": ids.open_action(0), "value": "t:no-such-topic"})
+    replies = batch_lines(engine, {"action_id": ids.action_id("open", 0), "value": "t:no-such-topic"})
     assert replies[0]["kind"] == "error" and "no longer" in replies[0]["message"]["text"]
 
 

@@ -36,6 +36,6 @@ def test_every_answer_carries_feedback_buttons(engine: Engine) -> None:
 
 
 def test_a_click_replaces_the_card(engine: Engine) -> None:
-    payload = click_payload(engine.click(ids.open_action(0), "r:thirty-day-plan:0"))
+    payload = click_payload(engine.click("open", "r:thirty-day-plan:0"))
     assert payload["replace_original"] is True
     assert payload["blocks"][0]["text"]["text"].startswith("Startupbricks 30-day action plan: Week 1")

@@ -26,6 +26,7 @@ from bot.answering import Engine, Reply
 from bot.config import Settings
 from bot.content import Library
 from bot.errors import BotError, StaleButton
+from bot.kinds import ButtonAction
 from bot.logs import KeyValueFormatter
 from handlers.errors import GENERIC, handle_error
 
@@ -42,9 +43,9 @@ class FailingEngine(Engine):
         self._fail_on(text)
         return super().answer(text, via)
 
-    def click(self, action_id: str, value: str) -> Reply:
+    def click(self, action: ButtonAction, value: str) -> Reply:
         self._fail_on(value)
-        return super().click(action_id, value)
+        return super().click(action, value)
 
     @staticmethod
     def _fail_on(text: str) -> None:

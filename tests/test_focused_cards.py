@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import ids, refs
+from bot import refs
 from bot.answering import Engine
 from bot.cards import Card, focus, open_card, open_ref_text
 from bot.content import Library
@@ -17,7 +17,7 @@ SHORT_ANSWER = 1200  # what a focused card may show at most (the p90 the cards a
 
 
 def _open(card: Card, label: str) -> str:
-    [value] = [b.value for b in card.buttons if b.label == label and b.action == ids.OPEN]
+    [value] = [b.value for b in card.buttons if b.label == label and b.action == "open"]
     return value
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot import ids
 from bot.answering import Engine
 from bot.cards import Card
 from bot.cards.menus import help_card
@@ -42,7 +41,7 @@ def test_staff_in_london_never_shows_us_dollars_as_uk_pay(engine: Engine) -> Non
 def test_mid_level_clicked_from_senior_uk_stays_in_the_uk(engine: Engine) -> None:
     senior_uk = engine.answer("salary senior uk", "slash").card
     assert values(senior_uk) == ["£90K-£130K"]
-    mid = engine.click(ids.OPEN, button(senior_uk, "Mid-level")).card
+    mid = engine.click("open", button(senior_uk, "Mid-level")).card
     assert mid is not None and "United Kingdom" in mid.title
     assert "no mid-level figure for the United Kingdom" in mid.summary
     assert not any("$" in v for v in values(mid))
@@ -103,7 +102,7 @@ def assert_every_level(card: Card | None) -> None:
 def test_the_salary_front_door_lists_every_level(engine: Engine) -> None:
     assert_every_level(engine.answer("salary", "slash").card)
     assert_every_level(engine.answer("salary", "dm").card)
-    assert_every_level(engine.click(ids.OPEN, button(help_card(engine.library), "Salary")).card)
+    assert_every_level(engine.click("open", button(help_card(engine.library), "Salary")).card)
 
 
 @pytest.mark.parametrize("text", ["whats the avg salary", "how much can i make", "what's the pay like"])
@@ -144,7 +143,7 @@ def test_senior_card_drill_downs_keep_the_level(engine: Engine) -> None:
     card = engine.answer("salary senior", "slash").card
     for label in ("By company type", "By specialization"):
         assert "level=senior" in button(card, label)
-    by_company = engine.click(ids.OPEN, button(card, "By company type")).card
+    by_company = engine.click("open", button(card, "By company type")).card
     assert "$350,000 - $500,000" in values(by_company)  # senior at top companies
     assert "$250,000 - $350,000" not in values(by_company)  # mid-level at top companies is not senior pay
 

@@ -114,7 +114,7 @@ def test_a_vote_is_linked_to_the_question_that_led_to_it_and_a_second_click_chan
     reply = engine.answer("roadmap swe", "slash")
     assert reply.card is not None and reply.topic_id is not None
     recording.question(slash("roadmap swe"), reply)
-    [ref] = [b.value for b in footer_buttons(reply.card, True) if b.action == ids.FEEDBACK_UP]
+    [ref] = [b.value for b in footer_buttons(reply.card, True) if b.action == "vote_up"]
     recording.vote(click(ids.FEEDBACK_UP, ref), ref, "up", reply.topic_id)
     recording.vote(click(ids.FEEDBACK_DOWN, ref), ref, "down", reply.topic_id)
     recording.comment({"user": {"id": USER, "team_id": TEAM}}, ref, "  the steps for week 3  ")
@@ -131,15 +131,17 @@ def test_none_of_these_and_a_pick_are_recorded_for_the_did_you_mean_they_answer(
     question = a_choices_question(engine)
     reply = engine.answer(question, "dm")
     assert reply.card is not None
-    offered = [b.value for b in reply.card.buttons if b.action != ids.NONE_OF_THESE]
+    offered = [b.value for b in reply.card.buttons if b.action != "none_of_these"]
     recording.question({"event": {"user": USER, "team": TEAM}}, reply)
     recording.clicked(
-        click(ids.open_action(1), "t:not-one-of-the-choices"),
-        {"action_id": ids.open_action(1), "value": "t:not-one-of-the-choices"},
+        click(ids.action_id("open", 1), "t:not-one-of-the-choices"),
+        {"action_id": ids.action_id("open", 1), "value": "t:not-one-of-the-choices"},
     )
-    recording.clicked(click(ids.open_action(1), offered[0]), {"action_id": ids.open_action(1), "value": offered[0]})
     recording.clicked(
-        click(ids.open_action(2), offered[-1]), {"action_id": ids.open_action(2), "value": offered[-1]}
+        click(ids.action_id("open", 1), offered[0]), {"action_id": ids.action_id("open", 1), "value": offered[0]}
+    )
+    recording.clicked(
+        click(ids.action_id("open", 2), offered[-1]), {"action_id": ids.action_id("open", 2), "value": offered[-1]}
     )  # already picked
     assert recorder.flush()
     rows = asked(store)
@@ -159,7 +161,8 @@ def test_another_persons_pick_does_not_count_for_this_one(
     recording.question({"event": {"user": USER, "team": TEAM}}, reply)
     first = reply.card.buttons[0].value
     recording.clicked(
-        click(ids.open_action(1), first, user="U0SOMEONE"), {"action_id": ids.open_action(1), "value": first}
+        click(ids.action_id("open", 1), first, user="U0SOMEONE"),
+        {"action_id": ids.action_id("open", 1), "value": first},
     )
     assert recorder.flush()
     assert [r[1] for r in asked(store)] == ["choices"]

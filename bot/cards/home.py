@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot import ids, refs
+from bot import refs
 from bot.cards.model import Button, open_button
 from bot.content import Library
 from bot.progress import RoadmapProgress, next_step, tally
@@ -102,7 +102,7 @@ def quick_starts(library: Library) -> tuple[Button, ...]:
         open_button("Salary by place", refs.menu("locations")),
         open_button("Roles", refs.menu("roles")),
         open_button("Roadmaps", refs.menu("roadmaps")),
-        Button("Career quiz", ids.QUIZ, "home"),
+        Button("Career quiz", "quiz", "home"),
     )
 
 

@@ -47,7 +47,7 @@ def help_card(library: Library) -> Card:
         summary="Ask about salary, roles, skills, roadmaps, hiring, levels, interviews, learning or the market. "
         "Every answer comes from curated articles and names its source.",
         sections=(Section("Commands", lines), Section("Examples", _EXAMPLES)),
-        buttons=(*topic_buttons(library), Button("Career quiz", ids.QUIZ, "help")),
+        buttons=(*topic_buttons(library), Button("Career quiz", "quiz", "help")),
         ref=str(refs.menu("help")),
     )
 
@@ -117,7 +117,7 @@ def levels_card(library: Library) -> Card:
 
 def choices_card(library: Library, question: str, choices: list[tuple[str, Ref]]) -> Card:
     buttons = [open_button(label[:70], ref) for label, ref in choices]
-    buttons.append(Button("None of these", ids.NONE_OF_THESE, question[:1900]))
+    buttons.append(Button("None of these", "none_of_these", question[:1900]))
     return Card(
         kind="choices",
         title="Did you mean…",

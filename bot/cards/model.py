@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot import ids
 from bot.content import Library
-from bot.kinds import CardKind
+from bot.kinds import ButtonAction, CardKind
 from bot.models import Cited, Figure, Point
 from bot.refs import Ref
 
@@ -17,7 +16,7 @@ FIELDS_PER_SECTION = 10  # Slack's limit for a section's fields
 @dataclass(frozen=True)
 class Button:
     label: str
-    action: str
+    action: ButtonAction  # what it does; rendering gives it its Slack action_id
     value: str
     style: str | None = None  # "primary" or "danger", as Slack names them
 
@@ -50,7 +49,7 @@ class Card:
 
 
 def open_button(label: str, ref: Ref | str, style: str | None = None) -> Button:
-    return Button(label, ids.OPEN, str(ref), style)
+    return Button(label, "open", str(ref), style)
 
 
 def cite(library: Library, item: Cited) -> str:

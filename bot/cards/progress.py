@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from bot import ids, refs
+from bot import refs
 from bot.cards.model import Button, Card, Section, open_button
 from bot.content import Library
+from bot.kinds import ButtonAction
 from bot.models import Roadmap
 from bot.progress import (
     MARKS,
     WORDS,
     RoadmapProgress,
+    StepState,
     next_step,
     phase_tally,
     positions,
@@ -31,17 +33,21 @@ from bot.refs import Ref
 
 ALL = "*"  # a reset's value for every roadmap
 LEGEND = "✓ done · ◐ learning · ↷ skipped · ○ not yet"
-PROGRESS_ACTIONS = {ids.PROGRESS_DONE: "done", ids.PROGRESS_LEARNING: "learning", ids.PROGRESS_SKIP: "skipped"}
+STEP_STATES: dict[ButtonAction, StepState] = {
+    "mark_done": "done",
+    "mark_learning": "learning",
+    "mark_skipped": "skipped",
+}
 
 
 def progress_buttons(roadmap_id: str, key: str) -> tuple[Button, ...]:
     """Done / Learning / Skip / Reset for one step; the value names the step by key, not by position."""
     value = step_value(roadmap_id, key)
     return (
-        Button("✓ Done", ids.PROGRESS_DONE, value),
-        Button("◐ Learning", ids.PROGRESS_LEARNING, value),
-        Button("↷ Skip", ids.PROGRESS_SKIP, value),
-        Button("Reset step", ids.PROGRESS_RESET_STEP, value),
+        Button("✓ Done", "mark_done", value),
+        Button("◐ Learning", "mark_learning", value),
+        Button("↷ Skip", "mark_skipped", value),
+        Button("Reset step", "reset_step", value),
     )
 
 
@@ -151,8 +157,8 @@ def confirm_reset_card(library: Library, roadmap_id: str | None) -> Card:
         title="Clear your progress?",
         summary=f"This clears {what}. It cannot be undone.",
         buttons=(
-            Button("Yes, clear it", ids.PROGRESS_RESET_CONFIRM, roadmap_id or ALL, "danger"),
-            Button("Cancel", ids.PROGRESS_RESET_CANCEL, roadmap_id or ALL),
+            Button("Yes, clear it", "confirm_reset", roadmap_id or ALL, "danger"),
+            Button("Cancel", "cancel_reset", roadmap_id or ALL),
         ),
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import ids, refs
+from bot import refs
 from bot.cards.model import (
     FIELDS_PER_SECTION,
     Button,
@@ -20,7 +20,7 @@ from bot.content import Library
 from bot.models import Cited, SalaryFigure
 from bot.quiz import QUESTION_IDS, Plan, label_of
 
-QUIZ_BUTTON = Button("Take the career quiz", ids.QUIZ, "offer", "primary")
+QUIZ_BUTTON = Button("Take the career quiz", "quiz", "offer", "primary")
 
 
 def plan_card(library: Library, plan: Plan) -> Card:
@@ -103,7 +103,7 @@ def _buttons(library: Library, plan: Plan) -> tuple[Button, ...]:
         buttons.append(open_button(f"Track: {plan.track.title}"[:70], refs.topic(plan.track.id)))
     skills = dict.fromkeys(s.skill for s in plan.first_steps if s.skill and s.skill in library.entries)
     buttons += [open_button(f"Skill: {library.entries[s].topic.title}"[:70], refs.topic(s)) for s in skills]
-    buttons.append(Button("Retake the quiz", ids.QUIZ, "plan"))
+    buttons.append(Button("Retake the quiz", "quiz", "plan"))
     return tuple(buttons)
 
 
