@@ -16,6 +16,7 @@ from bot.entities import Entities
 from bot.intents import (
     asks_about_pay,
     defined_position,
+    moves_in,
     names_pay,
     phrase_pattern,
     weighs_levels,
@@ -116,8 +117,11 @@ class CandidateFinder:
                 bonus[ident] = max(bonus.get(ident, 0.0), weight * ENTITY_BONUS / len(named))
         for ident in self._overviews_of(entities):
             bonus[ident] = max(bonus.get(ident, 0.0), PAIR_BONUS)  # outweighs any pair of the roles named
-        for ident in self._roadmaps_from(entities):
-            bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS)
+        # The path out of who the person is; asked how to get in, it is as plainly the answer as a
+        # comparison is to "A vs B".
+        path = PAIR_BONUS if moves_in(query.words, aside) else ENTITY_BONUS
+        for ident in [*self._roadmaps_from(entities), *_backgrounds_in(entities, aside)]:
+            bonus[ident] = max(bonus.get(ident, 0.0), path)
         asked = asked_stems(query.words)
         for roadmap in self.library.roadmaps.values():
             if named_by_alias(roadmap, asked):
@@ -255,6 +259,12 @@ def aside_positions(query: Query) -> set[int]:
     if len(weights) != len(query.words):
         return set()  # cannot line the words up: treat every word as asked
     return {i for i, weight in enumerate(weights) if weight < 1.0}
+
+
+def _backgrounds_in(entities: Entities, aside: set[int]) -> list[str]:
+    """The roadmaps whose backgrounds the chatter around the question names ("Physics PhD here."):
+    who the person is, so the path out of it is the one that fits."""
+    return [f.id for f in entities.found if f.kind == "background" and set(range(f.start, f.start + f.length)) <= aside]
 
 
 def _reached(words: tuple[str, ...], start: int) -> bool:

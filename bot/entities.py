@@ -32,6 +32,7 @@ KINDS = (
     "company_type",
     "role",
     "roadmap",
+    "background",
     "hire",
     "skill",
     "learn",
@@ -189,6 +190,7 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
         yield "role", role.id, [role.title, *role.aliases]
     for roadmap in library.roadmaps.values():
         yield "roadmap", roadmap.id, [roadmap.title, *roadmap.aliases]
+        yield "background", roadmap.id, roadmap.backgrounds
     for kind, entry_kind in (("hire", "hire"), ("skill", "skills"), ("learn", "learn")):
         for topic in library.of_kind(entry_kind):
             yield kind, topic.id, [topic.title, *topic.aliases]

@@ -24,6 +24,10 @@ COMPARE_WORDS = frozenset(
     stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
 )
 _NEVER = re.compile(r"(?!)")
+# Asking how to get into AI engineering: "pivot into", "break into", "switch", "where do I start".
+MOVE_IN_WORDS = frozenset(
+    stem(w) for w in "into pivot pivoting switch switching transition transitioning move moving start route".split()
+)
 _ARROW = re.compile(r"→|->|=>|⇒|➡|⟶")
 MOVE_WORDS_BEFORE = 3  # "from" this close before the first role: "moving from a data scientist to ..."
 # Words that put roles in an order in time ("start as a SWE first or go straight for AI roles"):
@@ -81,6 +85,12 @@ def moves_between(query: Query, first: tuple[int, int], second: tuple[int, int])
     (start, length), (after, _) = first, second
     before = query.words[max(0, start - MOVE_WORDS_BEFORE) : start]
     return "from" in before and bool({"to", "into"} & set(query.words[start + length : after]))
+
+
+def moves_in(question_words: tuple[str, ...], aside: set[int]) -> bool:
+    """Does the asking part of a question ask how to get into the field ("How do I pivot into AI
+    engineering?", "where do I start")? Words in the chatter around it (`aside`) do not count."""
+    return any(stem(w) in MOVE_IN_WORDS for i, w in enumerate(question_words) if i not in aside)
 
 
 def weighs_levels(query: Query) -> bool:

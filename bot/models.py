@@ -171,6 +171,9 @@ class Phase(Cited):
 
 class Roadmap(Topic):
     phases: list[Phase] = Field(min_length=1)
+    # Who the path is for, in the words people describe themselves with ("phd", "postdoc"): named
+    # in the chatter around a question ("Physics PhD here. How do I pivot?"), it is the asker's own.
+    backgrounds: list[Text] = Field(default_factory=list)
 
 
 class SourcesFile(Strict):

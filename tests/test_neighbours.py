@@ -47,3 +47,18 @@ def test_a_place_no_article_covers_is_never_a_typo_match(engine: Engine) -> None
     assert parse("how much for a seniro in germnay", engine.index, grammar=False).entities.ids("location") == [
         "germany"
     ]
+
+
+def test_a_background_named_around_the_question_gets_the_path_out_of_it(engine: Engine) -> None:
+    reply = engine.answer("phd student in biology, I code python daily. how do I move into ai engineering?", "dm")
+    assert (reply.kind, reply.topic_id) == ("answer", "r:research-to-industry")
+
+
+def test_asked_how_to_get_in_a_developer_gets_the_developers_path(engine: Engine) -> None:
+    reply = engine.answer("frontend developer, 4 years of react. how do i get into ai engineering?", "dm")
+    assert (reply.kind, reply.topic_id) == ("answer", "r:swe-to-ai-engineer")
+
+
+def test_a_background_asked_about_is_not_the_askers_own(engine: Engine) -> None:
+    reply = engine.answer("Do I need a PhD to be an AI engineer?", "dm")
+    assert reply.topic_id != "r:research-to-industry"

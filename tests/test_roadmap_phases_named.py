@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.answering import Engine
 from bot.candidates import aside_positions
-from bot.intents import weighs_roles
+from bot.intents import moves_in, weighs_roles
 from bot.parsing import parse
 from bot.rendering import text_lines
 
@@ -63,3 +63,9 @@ def test_the_words_outside_the_asking_sentence_are_the_aside(engine: Engine) -> 
     assert aside_positions(query) == {0, 1, 2}
     command = parse("roadmap swe. which phase first?", engine.index, grammar=True)
     assert aside_positions(command) == {0}, "the command word is not one of the query's words"
+
+
+def test_asking_how_to_get_in_is_read_from_the_asking_sentence_only() -> None:
+    assert moves_in(("how", "do", "i", "pivot", "into", "ai"), set())
+    assert not moves_in(("moved", "teams", "last", "year", "what", "is", "rag"), {0, 1, 2, 3})
+    assert not moves_in(("what", "does", "an", "ai", "engineer", "do"), set())
