@@ -98,6 +98,17 @@ class Engine:
             found = [s for s in self.finder.find(query) if s.family in families]
             free = self._decide(query, found, via)
             return free if free.kind == "answer" else self._reply_for(ref, None, (), query)
+        if ref is not None and (trailing := self.router.trailing_question(query)):
+            # The command's words go on to ask about something else ("roadmap java developer, do i
+            # need python"): a plain free answer to that question leads, with the command's card
+            # under it; the whole text still says which of the answer's facts to show.
+            tail, families = trailing
+            found = [s for s in self.finder.find(tail) if s.family in families]
+            free = self._decide(query, found, via)
+            if free.kind == "answer" and free.card is not None and free.card.ref != str(ref):
+                card = with_alternatives(free.card, [(self._card_for(ref).title, ref)])
+                why = f"the command's words go on to ask {tail.text!r} (scored alone): its answer, the command's below"
+                return replace(free, card=card, why=why)
         if ref is not None:
             return self._reply_for(ref, None, (), query)
         return self._decide(query, self.finder.find(query), via)

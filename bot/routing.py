@@ -7,7 +7,7 @@ from bot.cards.salary import other_profession_ref
 from bot.content import Library
 from bot.entities import Entities, EntityIndex, Found
 from bot.matching import Matcher
-from bot.parsing import Query
+from bot.parsing import QUESTION_OPENERS, Query, parse
 from bot.refs import Ref, SalaryQuery
 from bot.text import STOPWORDS
 from bot.thresholds import ANSWER_THRESHOLD, SUGGEST_THRESHOLD
@@ -19,9 +19,13 @@ DEFAULT_TOPICS = {"interview": "interview-process", "market": "market-demand"}
 FITTING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "learn": (("learn",), ("learn", "skills", "roadmap")),
     "levels": (("level",), ("level",)),
-    "roadmap": (("roadmap", "role"), ("roadmap",)),
+    "roadmap": (("roadmap", "role", "background"), ("roadmap",)),
     "skills": (("skill", "role"), ("skills",)),
 }
+
+
+# The family of free answer that answers a question about a thing of each kind ("do I need python").
+ASKED_FAMILIES = {"skill": "skills", "learn": "learn", "hire": "hire", "role": "role", "roadmap": "roadmap"}
 
 
 class CommandRouter:
@@ -68,6 +72,20 @@ class CommandRouter:
             return ()
         return () if any(query.entities.ids(kind) for kind in kinds) else families
 
+    def trailing_question(self, query: Query) -> tuple[Query, tuple[str, ...]] | None:
+        """When a command's words go on to ask a question about something of another kind
+        ("roadmap java developer, do i need python": a skill), that question read on its own and
+        the families of free answers that answer it. None when the words only qualify the command."""
+        kinds, _ = FITTING.get(query.command or "", ((), ()))
+        opener = next((i for i, w in enumerate(query.words) if i and w in QUESTION_OPENERS), None)
+        if not kinds or opener is None:
+            return None
+        asked = [f.kind for f in query.entities.found if f.start > opener and f.kind not in kinds]
+        families = tuple(dict.fromkeys(ASKED_FAMILIES[k] for k in asked if k in ASKED_FAMILIES))
+        if not families:
+            return None
+        return parse(" ".join(query.words[opener:]), self.index, grammar=False), families
+
     def _salary(self, query: Query) -> Ref:
         if jobs := query.entities.ids("profession"):
             return other_profession_ref(jobs[0])  # "salary pharmacist": no article gives it; say so
@@ -83,7 +101,7 @@ class CommandRouter:
         return refs.skills(role) if role and self.library.roles[role].skills else refs.topic("skills-overview")
 
     def _roadmap(self, e: Entities) -> Ref:
-        if roadmap := e.first("roadmap"):
+        if roadmap := e.first("roadmap") or e.first("background"):  # "roadmap java developer"
             return refs.roadmap(roadmap)
         role = e.first("role")
         track = self.library.roles[role].roadmap if role else None
