@@ -295,8 +295,8 @@ def _lead_for(groups: Sequence[Group]) -> str:
     figures = [f for g in groups for f in g.figures]
     articles = len({f.source for f in figures})
     if articles == 1:
-        return "One article gives this; each figure as it states it:"
-    return f"{articles} articles give this; each article's figure as it states it, side by side:"
+        return "One article gives this, as it states it:"
+    return f"As each of the {articles} articles states it:"
 
 
 def _is_gap(answer: SalaryAnswer) -> bool:
