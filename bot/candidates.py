@@ -36,7 +36,7 @@ ENTITY_BONUS = 10.0  # the question names an entry by one of its names ("mlops",
 ENTRY_KINDS = frozenset({"role", "roadmap", "hire", "skill", "learn"})
 OVERVIEW_MIN_NAMED = 3  # naming this many levels or roles asks about them together
 SALARY_KINDS = frozenset({"level", "location", "specialization", "company_type", "role"})
-PAY_WORDS = "average median typical range base total equity bonus annual yearly normal going realistic expect offer"
+PAY_WORDS = "average median typical range base total annual yearly normal going realistic expect offer"
 PRECISE_PAY_SCORE = ANSWER_THRESHOLD + 2 * MARGIN
 NATIONAL = "us"
 NOT_COVERED_SCORE = 100.0  # a pay question about another job: saying so is the one plain answer
@@ -308,4 +308,5 @@ def _salary_vocabulary(library: Library) -> frozenset[str]:
         names += [n for d in table.values() for n in (d.name, *d.aliases)]
     names += [n for lv in library.levels.values() for n in (lv.title, *lv.aliases)]
     names += library.pay_words
-    return words_of([*names, PAY_WORDS, "market worth make"]) | SALARY_WORDS | AI_CONTEXT_WORDS
+    shown = words_of([*names, PAY_WORDS, "market worth make"]) | SALARY_WORDS | AI_CONTEXT_WORDS
+    return shown - words_of(library.pay_parts)  # "bonus", "equity": the table shows none, a topic does

@@ -73,6 +73,7 @@ class Library:
     salary_figures: tuple[m.SalaryFigure, ...]
     entries: dict[str, Entry] = field(default_factory=dict)
     pay_words: tuple[str, ...] = ()
+    pay_parts: tuple[str, ...] = ()  # parts of pay no salary table shows: the topics about them answer
     level_pay_words: frozenset[str] = frozenset()  # stems of words that are pay right after a level ("senior numbers")
     other_professions: dict[str, m.Dimension] = field(default_factory=dict)
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
@@ -261,6 +262,7 @@ def _assemble(loaded: _Loaded) -> Library:
         entries=entries,
         pay_words=tuple(salaries.pay_words),
         level_pay_words=frozenset(map(stem, salaries.level_pay_words)),
+        pay_parts=tuple(salaries.pay_parts),
         other_professions={d.id: d for d in salaries.other_professions},
         asked_across={dimension: tuple(phrases) for dimension, phrases in salaries.asked_across.items()},
         word_families=tuple(frozenset(map(stem, family)) for family in got["vocabulary.yaml"].word_families),

@@ -18,7 +18,7 @@ _MAKE_PAY = re.compile(r"\bmak(e|es|ing)\s*($|[?,.!]|in\b|at\b|per\b|a year|annu
 _MONEY = re.compile(r"[$£€₹]\s?\d|\b\d+\s?k\b|\b\d{2,3},\d{3}\b", re.IGNORECASE)
 # "how much do seniors pull in", "how much can I make": a verb after "how much" asks about money
 # ("how much math", "how much time" name something else).
-_HOW_MUCH_PAY = re.compile(r"\bhow much (do|does|did|can|could|would|will|should|is|are|money)\b")
+_HOW_MUCH_PAY = re.compile(r"\bhow much (more |less |extra )?(do|does|did|can|could|would|will|should|is|are|money)\b")
 _DEFINITION = re.compile(r"^\s*(what|whats|what's)\s+(is|are)?\s*(a|an|the)?\s*", re.IGNORECASE)
 COMPARE_WORDS = frozenset(
     stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()

@@ -202,6 +202,7 @@ class SalariesFile(Strict):
     topics: list[Topic] = Field(default_factory=list)
     pay_words: list[Text] = Field(default_factory=list)  # words that make a question about pay
     level_pay_words: list[Word] = Field(default_factory=list)  # pay when right after a level ("senior numbers")
+    pay_parts: list[Text] = Field(default_factory=list)  # parts of pay no salary table shows ("bonus", "equity")
     other_professions: list[Dimension] = Field(default_factory=list)  # jobs whose pay no article gives
     # Phrases that ask about every value of a dimension at once ("which companies"): they name them all.
     asked_across: dict[Literal["company_types", "specializations"], list[Text]] = Field(default_factory=dict)

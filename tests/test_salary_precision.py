@@ -228,3 +228,23 @@ def test_numbers_not_said_of_a_level_are_not_pay(engine: Engine, text: str) -> N
     card = engine.answer(text, "dm").card
     assert card is not None and card.ref is not None
     assert not card.ref.startswith("s:"), card.ref
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("how much more do senior ai engineers make than mid-level ones", "s:level=senior+mid"),
+        ("how much less does a junior make than a senior ai engineer", "s:level=entry+senior"),
+    ],
+)
+def test_how_much_more_or_less_asks_about_pay(engine: Engine, text: str, ref: str) -> None:
+    card = engine.answer(text, "dm").card
+    assert card is not None and card.ref == ref
+
+
+def test_a_part_of_pay_no_table_shows_is_answered_by_the_entry_about_it(engine: Engine) -> None:
+    """A table of ranges by level says nothing about bonuses: the entry that does answers."""
+    card = engine.answer("what's the typical bonus for ai engineers", "dm").card
+    assert card is not None and card.ref is not None
+    assert not card.ref.startswith("s:"), card.ref
+    assert "bonus" in "\n".join(text_lines(card)).lower()
