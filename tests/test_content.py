@@ -72,7 +72,15 @@ def test_real_content_counts_are_sane(library: Library) -> None:
 def _raw_topic_ids() -> Iterator[tuple[str, str]]:
     """(file, id) for every topic-like entry, read straight from the YAML, not through the loader."""
     not_topics = {"sources", "locations", "specializations", "company_types", "figures"}
-    not_topics |= {"pay_words", "level_pay_words", "pay_parts", "other_professions", "asked_across", "word_families", "short_forms"}
+    not_topics |= {
+        "pay_words",
+        "level_pay_words",
+        "pay_parts",
+        "other_professions",
+        "asked_across",
+        "word_families",
+        "short_forms",
+    }
     for name in ALL_FILES:
         data = yaml.safe_load((REAL_CONTENT / name).read_text(encoding="utf-8"))
         for section, items in data.items():

@@ -248,3 +248,13 @@ def test_a_part_of_pay_no_table_shows_is_answered_by_the_entry_about_it(engine: 
     assert card is not None and card.ref is not None
     assert not card.ref.startswith("s:"), card.ref
     assert "bonus" in "\n".join(text_lines(card)).lower()
+
+
+def test_side_by_side_subjects_without_a_figure_for_the_level_say_their_figures_are_for_all_levels(
+    engine: Engine,
+) -> None:
+    """Staff ML engineers at startups: neither has a staff figure, so neither heading may read as staff pay."""
+    card = engine.answer("what do staff ml engineers get paid at startups", "dm").card
+    assert card is not None
+    headings = [s.heading for s in card.sections if s.fields]
+    assert headings and all(h and h.endswith("all levels (none for staff)") for h in headings), headings

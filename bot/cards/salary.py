@@ -164,8 +164,10 @@ def _each_subject(library: Library, query: SalaryQuery) -> SalaryAnswer:
     for one in subjects(query):
         answer = _nowhere_in_particular(library, one)
         shown = tuple(f for g in answer.groups for f in g.figures)
+        # No figure for the asked level: the subject's figures are for all levels, and say so.
+        which = f", all levels (none for {_level_names(library, one.levels)})" if _is_gap(answer) else ""
         if shown:
-            groups.append(Group(_subject(library, one), shown))
+            groups.append(Group(_subject(library, one) + which, shown))
     if not groups:
         return SalaryAnswer("The articles give no figure for exactly this. Try a button below.", ())
     return SalaryAnswer("No figure covers them together; each one's own, side by side:", tuple(groups))
