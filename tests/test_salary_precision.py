@@ -4,6 +4,8 @@ buttons keep what the person already chose; `/aieng salary` lists every level.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.answering import Engine
@@ -258,3 +260,13 @@ def test_side_by_side_subjects_without_a_figure_for_the_level_say_their_figures_
     assert card is not None
     headings = [s.heading for s in card.sections if s.fields]
     assert headings and all(h and h.endswith("all levels (none for staff)") for h in headings), headings
+
+
+def test_a_specialization_with_no_figure_for_the_place_says_so_then_shows_each_side_labelled(engine: Engine) -> None:
+    card = engine.answer("salary for computer vision engineers in germany", "dm").card
+    assert card is not None
+    assert card.summary.startswith("The articles give no Computer vision figure for Germany.")
+    by_heading = {s.heading: values(replace(card, sections=(s,))) for s in card.sections if s.fields}
+    assert "€95K-€130K" in by_heading["Germany, AI engineer pay in general"]
+    assert by_heading["Computer vision, not specific to Germany"], "the specialization's own figures, labelled"
+    assert not any("€" in v for v in by_heading["Computer vision, not specific to Germany"])
