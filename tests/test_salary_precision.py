@@ -267,6 +267,11 @@ def test_a_specialization_with_no_figure_for_the_place_says_so_then_shows_each_s
     assert card is not None
     assert card.summary.startswith("The articles give no Computer vision figure for Germany.")
     by_heading = {s.heading: values(replace(card, sections=(s,))) for s in card.sections if s.fields}
+    assert list(by_heading) == ["Germany, AI engineer pay in general"], "no other place's amount, even as the subject's"
     assert "€95K-€130K" in by_heading["Germany, AI engineer pay in general"]
-    assert by_heading["Computer vision, not specific to Germany"], "the specialization's own figures, labelled"
-    assert not any("€" in v for v in by_heading["Computer vision, not specific to Germany"])
+
+
+def test_a_specialization_with_no_figure_for_a_us_city_shows_its_us_national_figures(engine: Engine) -> None:
+    card = engine.answer("salary for computer vision engineers in chicago", "dm").card
+    assert card is not None and card.summary.startswith("The articles give no Computer vision figure for")
+    assert any(s.heading == "Computer vision, US national" and s.fields for s in card.sections)

@@ -187,7 +187,8 @@ def _at_place(library: Library, query: SalaryQuery, place: str) -> SalaryAnswer:
             exact.append(f)
         elif set(places[1:]) & set(f.locations) and not _national(f) and _level_fits(query, f, general_ok=False):
             wider.append(f)
-    if not exact + wider and _tied(query):
+    in_us = NATIONAL in places
+    if not exact + wider and _tied(query) and not (query.levels and in_us):  # a US level gap: below
         return _tie_gap_at(library, query, place, name)
     levelled = [f for f in exact + wider if not query.levels or set(query.levels) & set(f.levels)]
     if levelled or not query.levels:
@@ -197,15 +198,15 @@ def _at_place(library: Library, query: SalaryQuery, place: str) -> SalaryAnswer:
 
 def _tie_gap_at(library: Library, query: SalaryQuery, place: str, name: str) -> SalaryAnswer:
     """No figure for this specialization, company type or role here (computer vision in Germany):
-    say so, then the place's own figures and the subject's figures that are not for this place."""
+    say so, then the place's own figures; in the US also the subject's national ones. Outside the US
+    no other place's amount is shown, not even as the subject's."""
     subject = _subject(library, query)
     gap = f"The articles give no {subject} figure for {_the(name)}."
     plain = _at_place(library, SalaryQuery(levels=query.levels, locations=(place,)), place)
-    anywhere = _nowhere_in_particular(library, replace(query, locations=()))
-    groups = [
-        Group(f"{name}, AI engineer pay in general", tuple(f for g in plain.groups for f in g.figures)),
-        Group(f"{subject}, not specific to {_the(name)}", tuple(f for g in anywhere.groups for f in g.figures)),
-    ]
+    groups = [Group(f"{name}, AI engineer pay in general", tuple(f for g in plain.groups for f in g.figures))]
+    if NATIONAL in chain(library, place):
+        national = _nowhere_in_particular(library, replace(query, locations=()))
+        groups.append(Group(f"{subject}, US national", tuple(f for g in national.groups for f in g.figures)))
     shown = tuple(g for g in groups if g.figures)
     return SalaryAnswer(gap + (" What they do give:" if shown else " Try a button below."), shown)
 
