@@ -19,6 +19,7 @@ from sqlalchemy import Engine as Database
 
 from bot import ids, refs
 from bot.answering import Engine, Reply
+from bot.slack_body import object_in
 from bot.store import feedback, questions
 from bot.store.recorder import Recorder
 from bot.store.schema import Outcome, Vote, now
@@ -36,12 +37,12 @@ class Person:
 
 def person_in(body: dict[str, Any]) -> Person | None:
     """Who caused a request: a slash command, an Events API event, a click or a modal submission."""
-    event = _object(body, "event")
-    user_object = _object(body, "user")
+    event = object_in(body, "event")
+    user_object = object_in(body, "user")
     user = body.get("user_id") or event.get("user") or user_object.get("id")
     team = (
         body.get("team_id")
-        or _object(body, "team").get("id")
+        or object_in(body, "team").get("id")
         or user_object.get("team_id")
         or event.get("team")
         or event.get("user_team")
@@ -151,8 +152,3 @@ def _topic_of(ref: str) -> str | None:
         return refs.parse_ref(ref).topic_id
     except ValueError:
         return None
-
-
-def _object(body: dict[str, Any], name: str) -> dict[str, Any]:
-    value = body.get(name)
-    return value if isinstance(value, dict) else {}

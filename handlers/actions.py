@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import App, Respond
 from slack_sdk import WebClient
 
 from bot import ids
@@ -26,10 +26,13 @@ from bot.delivery import click_payload
 from bot.recording import Recording
 from bot.rendering import render
 from bot.request_log import logged_request
-from bot.roadmap_progress import Person, personal
+from bot.roadmap_progress import personal
+from bot.slack_body import object_in
 from bot.store.progress import ProgressBook
 from handlers import feedback
+from handlers.ack import acknowledge
 from handlers.errors import after_ack
+from handlers.home import person_of
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _ANY_ACTION = re.compile(r".*", re.DOTALL)
@@ -40,7 +43,7 @@ def handle_open(
 ) -> None:
     with logged_request("click") as line:
         line.reply = engine.click(ids.button_action(str(action.get("action_id"))), str(action.get("value") or ""))
-        who = _person(body)
+        who = person_of(body)
         if book is not None and who is not None and line.reply.card is not None:  # their progress on a roadmap
             line.reply = replace(line.reply, card=personal(engine.library, book, who, line.reply.card))
         payload = click_payload(line.reply)
@@ -53,7 +56,7 @@ def handle_share(body: dict[str, Any], action: dict[str, Any], respond: Respond,
     with logged_request("share") as line:
         line.reply = engine.click("share", str(action.get("value") or ""))
         if line.reply.card is not None:
-            user = str(_field(body, "user").get("id", ""))
+            user = str(object_in(body, "user").get("id", ""))
             message = render(line.reply.card, shared_by=user if _USER_ID.match(user) else None)
             respond(**message.payload("in_channel"), replace_original=False)
 
@@ -74,23 +77,10 @@ def handle_feedback(
         recording.vote(body, ref, "down" if clicked == "vote_down" else "up", line.reply.topic_id)
 
 
-def _person(body: dict[str, Any]) -> Person | None:
-    user = _field(body, "user")
-    team = user.get("team_id") or _field(body, "team").get("id")
-    user_id = user.get("id")
-    return Person(team, user_id) if isinstance(team, str) and team and isinstance(user_id, str) and user_id else None
-
-
 def only_clicker_sees(body: dict[str, Any]) -> bool:
-    container = _field(body, "container")
-    channel = str(_field(body, "channel").get("id") or container.get("channel_id") or "")
+    container = object_in(body, "container")
+    channel = str(object_in(body, "channel").get("id") or container.get("channel_id") or "")
     return bool(container.get("is_ephemeral")) or channel.startswith("D")
-
-
-def _field(body: dict[str, Any], name: str) -> dict[str, Any]:
-    """body[name] if it is an object, else {} (Slack always sends objects here)."""
-    value = body.get(name)
-    return value if isinstance(value, dict) else {}
 
 
 def register(app: App, engine: Engine, recording: Recording | None = None, book: ProgressBook | None = None) -> None:
@@ -130,8 +120,4 @@ def register(app: App, engine: Engine, recording: Recording | None = None, book:
 
 
 def _on_a_message(body: dict[str, Any]) -> bool:
-    return bool(_field(body, "container").get("type", "message") == "message")
-
-
-def acknowledge(ack: Ack) -> None:
-    ack()
+    return bool(object_in(body, "container").get("type", "message") == "message")

@@ -22,6 +22,7 @@ from slack_bolt import App, BoltResponse, Respond
 from slack_sdk import WebClient
 
 from bot.errors import BotError, ResponseUrlFailed, SlackFault
+from bot.slack_body import object_in
 from bot.slack_client import slack_call, slack_fault
 
 log = logging.getLogger("aieng.errors")
@@ -117,7 +118,7 @@ def _is_event(body: dict[str, Any]) -> bool:
 
 def _kind(body: dict[str, Any]) -> str:
     if _is_event(body):
-        event = _object(body, "event")
+        event = object_in(body, "event")
         return f"event:{event.get('type') or '-'}"
     if "command" in body:
         return "command"
@@ -127,19 +128,14 @@ def _kind(body: dict[str, Any]) -> str:
 def _where(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
     """The channel, user and thread a private note about this request belongs in."""
     if _is_event(body):
-        event = _object(body, "event")
+        event = object_in(body, "event")
         in_dm = event.get("channel_type") == "im"
         thread = event.get("thread_ts") or (None if in_dm else event.get("ts"))
         return _text(event.get("channel")), _text(event.get("user")), _text(thread)
     if "command" in body:
         return _text(body.get("channel_id")), _text(body.get("user_id")), None
-    channel = _object(body, "channel").get("id") or _object(body, "container").get("channel_id")
-    return _text(channel), _text(_object(body, "user").get("id")), None
-
-
-def _object(body: dict[str, Any], name: str) -> dict[str, Any]:
-    value = body.get(name)
-    return value if isinstance(value, dict) else {}
+    channel = object_in(body, "channel").get("id") or object_in(body, "container").get("channel_id")
+    return _text(channel), _text(object_in(body, "user").get("id")), None
 
 
 def _text(value: object) -> str | None:

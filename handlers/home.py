@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -35,7 +35,7 @@ from bot.cards.home import Home, PlanSummary, home, plan_summary
 from bot.cards.model import Button
 from bot.delivery import click_payload
 from bot.errors import BotError
-from bot.request_log import logged_request
+from bot.request_log import RequestLine, logged_request
 from bot.roadmap_progress import Person, personal
 from bot.slack_client import slack_call
 from bot.store import quiz
@@ -43,6 +43,7 @@ from bot.store.progress import ProgressBook
 from bot.store.recent import recent_questions
 from bot.store.store import Store
 from bot.text import escape_mrkdwn
+from handlers.ack import acknowledge
 from handlers.errors import after_ack
 
 log = logging.getLogger("aieng.home")
@@ -182,11 +183,17 @@ def person_of(body: dict[str, Any]) -> Person | None:
     return None
 
 
+def clicker(body: dict[str, Any], line: RequestLine) -> Person | None:
+    """The person who clicked; when the body names nobody, None and the request is logged as ignored."""
+    who = person_of(body)
+    if who is None:
+        line.outcome = "ignore"
+    return who
+
+
 def open_in_dm(body: dict[str, Any], action: dict[str, Any], client: WebClient, tab: HomeTab) -> None:
     with logged_request("home_click") as line:
-        who = person_of(body)
-        if who is None:
-            line.outcome = "ignore"
+        if (who := clicker(body, line)) is None:
             return
         try:
             reply = tab.engine.click("open", str(action.get("value") or ""))
@@ -215,9 +222,5 @@ def register(app: App, tab: HomeTab) -> None:
         with after_ack(body, None, client):
             open_in_dm(body, action, client, tab)
 
-    app.event("app_home_opened")(ack=_acknowledge, lazy=[publish])
-    app.action(ids.HOME_OPEN_PATTERN)(ack=_acknowledge, lazy=[click])
-
-
-def _acknowledge(ack: Ack) -> None:
-    ack()
+    app.event("app_home_opened")(ack=acknowledge, lazy=[publish])
+    app.action(ids.HOME_OPEN_PATTERN)(ack=acknowledge, lazy=[click])

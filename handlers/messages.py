@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.answering import Engine, Reply
@@ -18,6 +18,7 @@ from bot.kinds import Via
 from bot.recording import Recording
 from bot.request_log import logged_request
 from bot.slack_client import slack_call
+from handlers.ack import acknowledge
 from handlers.errors import after_ack
 from handlers.message_text import person_text
 
@@ -104,7 +105,3 @@ def register(app: App, engine: Engine, *, answer_channel_questions: bool, record
 
     app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
     app.event("message")(ack=acknowledge, lazy=[on_message])
-
-
-def acknowledge(ack: Ack) -> None:
-    ack()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import App, Respond
 from slack_sdk import WebClient
 
 from bot import ids
@@ -29,9 +29,10 @@ from bot.roadmap_progress import (
     progress_reply,
 )
 from bot.store.progress import ProgressBook
+from handlers.ack import acknowledge
 from handlers.actions import only_clicker_sees
 from handlers.errors import after_ack
-from handlers.home import HomeTab, person_of
+from handlers.home import HomeTab, clicker
 
 
 def command_person(command: dict[str, Any]) -> Person | None:
@@ -54,13 +55,10 @@ def on_mark(
     body: dict[str, Any], action: dict[str, Any], respond: Respond, engine: Engine, tab: HomeTab, client: WebClient
 ) -> None:
     with logged_request("progress") as line:
-        who = person_of(body)
-        if who is None:
-            line.outcome = "ignore"
+        if (who := clicker(body, line)) is None:
             return
-        card = mark_step(
-            engine, tab.book, who, ids.button_action(str(action.get("action_id"))), str(action.get("value") or "")
-        )
+        clicked = ids.button_action(str(action.get("action_id")))
+        card = mark_step(engine, tab.book, who, clicked, str(action.get("value") or ""))
         line.outcome = "marked"
         _reply(body, respond, card, shareable=True)
     tab.republish(client, who)
@@ -70,9 +68,7 @@ def on_reset(
     body: dict[str, Any], action: dict[str, Any], respond: Respond, engine: Engine, tab: HomeTab, client: WebClient
 ) -> None:
     with logged_request("progress") as line:
-        who = person_of(body)
-        if who is None:
-            line.outcome = "ignore"
+        if (who := clicker(body, line)) is None:
             return
         if action.get("action_id") == ids.PROGRESS_RESET_CONFIRM:
             line.outcome = "reset"
@@ -112,12 +108,8 @@ def register(app: App, engine: Engine, tab: HomeTab) -> None:
 
         return run
 
-    app.command(ids.COMMAND, matchers=[asks_for_progress])(ack=_acknowledge, lazy=[progress])
+    app.command(ids.COMMAND, matchers=[asks_for_progress])(ack=acknowledge, lazy=[progress])
     for mark in ids.PROGRESS_MARKS:
-        app.action(mark)(ack=_acknowledge, lazy=[clicked(on_mark)])
+        app.action(mark)(ack=acknowledge, lazy=[clicked(on_mark)])
     for answer in (ids.PROGRESS_RESET_CONFIRM, ids.PROGRESS_RESET_CANCEL):
-        app.action(answer)(ack=_acknowledge, lazy=[clicked(on_reset)])
-
-
-def _acknowledge(ack: Ack) -> None:
-    ack()
+        app.action(answer)(ack=acknowledge, lazy=[clicked(on_reset)])

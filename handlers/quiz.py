@@ -34,6 +34,7 @@ from bot.request_log import logged_request
 from bot.slack_client import slack_call
 from bot.store.quiz import save_result
 from bot.store.store import Store
+from handlers.ack import acknowledge
 from handlers.errors import after_ack, tell
 
 log = logging.getLogger("aieng.quiz")
@@ -199,8 +200,4 @@ def register(app: App, engine: Engine, store: Store | None = None) -> None:
             open_below(body, action, client, engine)
 
     app.view(ids.QUIZ_VIEW)(ack=check_answers, lazy=[send_plan])
-    app.action(ids.PLAN_OPEN_PATTERN)(ack=_acknowledge, lazy=[plan_click])
-
-
-def _acknowledge(ack: Ack) -> None:
-    ack()
+    app.action(ids.PLAN_OPEN_PATTERN)(ack=acknowledge, lazy=[plan_click])
