@@ -37,6 +37,7 @@ from bot.rendering import render
 from bot.request_log import logged_request
 from bot.slack_client import slack_call
 from handlers.errors import after_ack
+from handlers.message_text import person_text
 
 log = logging.getLogger("aieng.assistant")
 
@@ -97,7 +98,7 @@ def answer_in_thread(
     engine: Engine,
 ) -> None:
     with logged_request("assistant") as line:
-        text = str(event.get("text") or "")
+        text = person_text(event)  # a message sent with a file may carry its words only in its blocks
         if memory.first_question(str(event.get("channel")), str(event.get("thread_ts"))):
             _cosmetic("assistant.threads.setTitle", lambda: set_title(thread_title(text)))
         if asks_for_quiz(text):  # a modal needs a click to open: offer the button

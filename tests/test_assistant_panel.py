@@ -6,9 +6,10 @@ import pytest
 
 from bot import ids
 from bot.answering import Engine
+from bot.delivery import message_payload
 from bot.panel import MAX_TITLE, SUGGESTED_PROMPTS, Prompt, greeting_card, thread_title
 from bot.rendering import render
-from handlers.assistant import ThreadMemory
+from handlers.assistant import ThreadMemory, answer_in_thread
 
 MAX_PROMPTS = 4  # Slack shows at most four suggested prompts
 
@@ -75,3 +76,30 @@ def test_thread_memory_titles_a_thread_once_and_forgets_the_oldest_threads() -> 
     memory.first_question("D1", "3")
 
     assert memory.first_question("D1", "1") is True, "the oldest thread was forgotten"
+
+
+def test_a_question_sent_with_a_file_is_read_from_its_blocks_like_any_message(engine: Engine) -> None:
+    """A message with a file can come with `text` empty and the words only in its rich-text blocks."""
+    question = "what does an mlops engineer do?"
+    event = {
+        "type": "message",
+        "subtype": "file_share",
+        "channel": "D1",
+        "thread_ts": "1.0",
+        "user": "U1",
+        "text": "",
+        "files": [{"id": "F1", "name": "cv.pdf"}],
+        "blocks": [
+            {
+                "type": "rich_text",
+                "elements": [{"type": "rich_text_section", "elements": [{"type": "text", "text": question}]}],
+            }
+        ],
+    }
+    said: list[dict[str, object]] = []
+    titles: list[str] = []
+
+    answer_in_thread(event, lambda **p: said.append(p), lambda _: None, titles.append, ThreadMemory(), engine)
+
+    assert said == [message_payload("dm", engine.answer(question, "dm"))]
+    assert titles == [thread_title(question)]
