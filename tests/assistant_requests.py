@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from slack_requests import BOT_USER_ID, TEAM_ID, event_callback, unique
+from slack_requests import BOT_USER_ID, TEAM_ID, event_callback, im_message
 
 
 def thread_ts() -> str:
@@ -44,18 +44,5 @@ def context_changed(channel: str, thread: str, *, context_channel: str, user: st
 
 def thread_message(text: str, channel: str, thread: str, *, user: str = "U0ASKER", event_id: str | None = None) -> str:
     """The person asks `text` in the panel: a message.im event inside the thread."""
-    ts = thread_ts()
-    event = {
-        "client_msg_id": unique("msg-"),
-        "type": "message",
-        "text": text,
-        "user": user,
-        "ts": ts,
-        "team": TEAM_ID,
-        "channel": channel,
-        "event_ts": ts,
-        "channel_type": "im",
-        "thread_ts": thread,
-        "parent_user_id": BOT_USER_ID,
-    }
-    return event_callback(event, event_id=event_id)
+    event = im_message(text, channel=channel, user=user, ts=thread_ts())
+    return event_callback({**event, "thread_ts": thread, "parent_user_id": BOT_USER_ID}, event_id=event_id)

@@ -260,8 +260,13 @@ def direct_message(
     event_id: str | None = None,
 ) -> str:
     """A message in the bot's DM (delivered through the message.im subscription)."""
-    ts = ts or _ts()
-    event = {
+    event = im_message(text, channel=channel, user=user, ts=ts or _ts())
+    return event_callback({**event, "blocks": _rich_text(text)}, event_id=event_id)
+
+
+def im_message(text: str, *, channel: str, user: str, ts: str) -> dict[str, Any]:
+    """The event of a message in a DM with the bot (the assistant panel's too), without blocks."""
+    return {
         "client_msg_id": unique("msg-"),
         "type": "message",
         "text": text,
@@ -271,9 +276,7 @@ def direct_message(
         "channel": channel,
         "event_ts": ts,
         "channel_type": "im",
-        "blocks": _rich_text(text),
     }
-    return event_callback(event, event_id=event_id)
 
 
 def url_verification(challenge: str) -> str:

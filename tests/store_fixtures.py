@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +33,7 @@ from bot.store.schema import metadata
 from bot.store.store import Store
 from bot.store.urls import normalise_url
 
+REPO = Path(__file__).resolve().parent.parent
 POSTGRES_ENV = "AIENG_TEST_DATABASE_URL"
 KINDS = ("sqlite", "postgresql")
 _state = {"left_off": 0}
@@ -169,3 +172,17 @@ def store(store_url: str) -> Iterator[Store]:
     opened = Store.open(store_url)
     yield opened
     opened.close()
+
+
+def bot_command(*args: str, url: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS` on the store at `url` (migrate, report, forget, ...), with `env` set on top of
+    this environment and `stdin` as its input; its output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=REPO,
+        env={**os.environ, **env, "DATABASE_URL": url},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -18,9 +16,10 @@ from urllib.parse import quote, unquote
 
 import pytest
 from e2e_bot import running_bot
-from e2e_http import REPO, BotServer, button, settle, wait_for_posts
+from e2e_http import BotServer, button, settle, wait_for_posts
 from fake_slack import FakeSlack
 from slack_requests import API_APP_ID, TEAM_ID, block_actions, direct_message, signed, unique
+from store_fixtures import bot_command
 
 from bot import ids
 from bot.store import feedback
@@ -29,17 +28,6 @@ from bot.store.store import Store
 from handlers.feedback import COMMENT_VIEW
 
 Hosts = tuple[BotServer, BotServer, str]
-
-
-def _bot(*args: str, url: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=REPO,
-        env={**os.environ, "DATABASE_URL": url},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +45,7 @@ def hosts(fake: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     database = PostgresServer(os.environ[POSTGRES_ENV])
     url = database.create_database()
     try:
-        migrated = _bot("migrate", url=url)
+        migrated = bot_command("migrate", url=url)
         assert migrated.returncode == 0, migrated.stderr
         folder = tmp_path_factory.mktemp("two-hosts")
         (folder / "a").mkdir()
@@ -136,7 +124,7 @@ def wait_for_comment(url: str, why: str) -> None:
 
 
 def report(url: str) -> dict[str, Any]:
-    done = _bot("report", "--json", url=url)
+    done = bot_command("report", "--json", url=url)
     assert done.returncode == 0, done.stderr
     parsed: dict[str, Any] = json.loads(done.stdout)
     return parsed

@@ -4,17 +4,15 @@ similarity, the "did you mean" choices picked; as text or in the JSON shape the 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from store_fixtures import bot_command
 
 from bot.store import feedback, questions
 from bot.store.report import build_report, group_similar
 from bot.store.store import Store
 
-REPO = Path(__file__).resolve().parent.parent
 NOW = datetime.now(UTC)
 RECENT = NOW - timedelta(days=2)
 LONG_AGO = NOW - timedelta(days=45)
@@ -88,20 +86,9 @@ def test_similar_questions_group_and_different_ones_do_not() -> None:
     assert [(g.text, g.count) for g in groups] == [("rust jobs?", 4), ("kubernetes salary", 1), ("weather", 1)]
 
 
-def _bot(*args: str, url: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=REPO,
-        env={**os.environ, "DATABASE_URL": url},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_report_json_has_the_documented_shape(store: Store, store_url: str) -> None:
     _fill(store)
-    done = _bot("report", "--since", "30d", "--json", url=store_url)
+    done = bot_command("report", "--since", "30d", "--json", url=store_url)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert set(report) == {"since", "counts", "feedback", "unanswered", "picked"}
@@ -113,7 +100,7 @@ def test_report_json_has_the_documented_shape(store: Store, store_url: str) -> N
 
 def test_report_text_is_for_people(store: Store, store_url: str) -> None:
     _fill(store)
-    done = _bot("report", url=store_url)
+    done = bot_command("report", url=store_url)
     assert done.returncode == 0, done.stderr
     assert "3 fallback" in done.stdout
     assert "salary: 1 👍, 2 👎" in done.stdout and "no figures for Lisbon" in done.stdout
@@ -122,7 +109,7 @@ def test_report_text_is_for_people(store: Store, store_url: str) -> None:
 
 
 def test_a_bad_since_is_explained(tmp_path: Path) -> None:
-    done = _bot("report", "--since", "a while", url=f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    done = bot_command("report", "--since", "a while", url=f"sqlite:///{tmp_path / 'r.sqlite3'}")
     assert done.returncode == 2
     assert "--since" in done.stderr and "30d" in done.stderr
     assert "Traceback" not in done.stderr

@@ -4,15 +4,13 @@ the store off the answer path."""
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from store_fixtures import bot_command
 
 from bot.store import feedback, progress, questions, quiz
 from bot.store.recorder import Recorder
@@ -20,7 +18,6 @@ from bot.store.retention import purge_expired
 from bot.store.schema import seen_events
 from bot.store.store import Store
 
-REPO = Path(__file__).resolve().parent.parent
 NOW = datetime.now(UTC)
 UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:1/nowhere"
 
@@ -131,31 +128,20 @@ def test_a_full_queue_drops_writes_and_says_so_once(store_url: str, caplog: pyte
 # -- python -m bot forget -------------------------------------------------------------------------------
 
 
-def _bot(*args: str, url: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=REPO,
-        env={**os.environ, "DATABASE_URL": url},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_forget_deletes_everything_about_a_person(store: Store, store_url: str) -> None:
     _person_rows(store, NOW, user="U0FORGET")
     _person_rows(store, NOW, user="U0KEEP")
-    done = _bot("forget", "--user", "U0FORGET", "--team", "T1", url=store_url)
+    done = bot_command("forget", "--user", "U0FORGET", "--team", "T1", url=store_url)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
         "forgot U0FORGET in T1: 1 feedback, 1 questions, 1 roadmap_progress, 1 quiz_results row(s) deleted"
     )
     assert _count(store) == {"feedback": 1, "questions": 1, "roadmap_progress": 1, "quiz_results": 1}
-    again = _bot("forget", "--user", "U0FORGET", url=store_url)
+    again = bot_command("forget", "--user", "U0FORGET", url=store_url)
     assert again.stdout.strip().startswith("forgot U0FORGET in every workspace: 0 feedback")
 
 
 def test_forget_refuses_what_is_not_a_slack_user_id(tmp_path: Path) -> None:
-    done = _bot("forget", "--user", "everyone", url=f"sqlite:///{tmp_path / 'f.sqlite3'}")
+    done = bot_command("forget", "--user", "everyone", url=f"sqlite:///{tmp_path / 'f.sqlite3'}")
     assert done.returncode == 2
     assert "--user" in done.stderr and "Traceback" not in done.stderr

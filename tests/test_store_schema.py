@@ -3,8 +3,6 @@ and with slack_sdk's OAuth stores, and checked before serving."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,12 +13,12 @@ from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import MetaData, inspect, text
+from store_fixtures import bot_command
 
 from bot.store import migrate, oauth
 from bot.store.schema import metadata
 from bot.store.store import Store, open_store
 
-REPO = Path(__file__).resolve().parent.parent
 SLACK_TABLES = {"slack_installations", "slack_bots", "slack_oauth_states"}
 
 
@@ -141,52 +139,34 @@ def test_migrations_go_down_and_up_again(store: Store) -> None:
 # -- the command line ---------------------------------------------------------------------------------
 
 
-def _bot(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
-    import os
-
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=REPO,
-        env={**os.environ, **env},
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_migrate_upgrades_then_says_it_is_current(tmp_path: Path) -> None:
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'm.sqlite3'}"}
-    first = _bot("migrate", env=env)
+    url = f"sqlite:///{tmp_path / 'm.sqlite3'}"
+    first = bot_command("migrate", url=url)
     assert first.returncode == 0, first.stderr
     assert f"upgraded from empty to revision {migrate.head_revision()}" in first.stdout
-    again = _bot("migrate", env=env)
+    again = bot_command("migrate", url=url)
     assert f"already at revision {migrate.head_revision()}" in again.stdout
 
 
 def test_migrate_on_postgresql_names_the_database_without_its_password(postgres_url: str) -> None:
     with_password = postgres_url.replace("postgres@", "postgres:s3cret@", 1)  # trust auth ignores it
-    done = _bot("migrate", env={"DATABASE_URL": with_password.replace("postgresql+psycopg://", "postgres://")})
+    done = bot_command("migrate", url=with_password.replace("postgresql+psycopg://", "postgres://"))
     assert done.returncode == 0, done.stderr
     assert "revision" in done.stdout and "s3cret" not in done.stdout and "***" in done.stdout
 
 
 def test_migrate_says_plainly_when_the_database_cannot_be_reached() -> None:
-    done = _bot("migrate", env={"DATABASE_URL": "postgresql://postgres:pw@127.0.0.1:1/nowhere"})
+    done = bot_command("migrate", url="postgresql://postgres:pw@127.0.0.1:1/nowhere")
     assert done.returncode == 1
     [line] = done.stderr.strip().splitlines()
     assert line.startswith("aieng: cannot reach the database at postgresql+psycopg://postgres:***@127.0.0.1:1/")
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.e2e  # starts `serve` in a subprocess
 def test_serve_refuses_to_start_on_a_postgresql_schema_behind(postgres_url: str) -> None:
-    env = {
-        "DATABASE_URL": postgres_url,
-        "SLACK_BOT_TOKEN": "xoxb-test",
-        "SLACK_SIGNING_SECRET": "secret",
-        "SLACK_APP_TOKEN": "",
-    }
-    done = _bot("serve", "--port", "1", env=env)
+    slack = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret", "SLACK_APP_TOKEN": ""}
+    done = bot_command("serve", "--port", "1", url=postgres_url, **slack)
     assert done.returncode == 1
     [line] = done.stderr.strip().splitlines()
     assert line == (
@@ -197,7 +177,7 @@ def test_serve_refuses_to_start_on_a_postgresql_schema_behind(postgres_url: str)
 
 def test_the_local_chat_migrates_its_sqlite_file_itself(tmp_path: Path) -> None:
     database = tmp_path / "chat" / "aieng.sqlite3"
-    done = _bot("chat", env={"DATABASE_URL": f"sqlite:///{database}"}, stdin="/aieng help\n")
+    done = bot_command("chat", url=f"sqlite:///{database}", stdin="/aieng help\n")
     assert done.returncode == 0, done.stderr
     opened = Store.open(f"sqlite:///{database}")
     try:
