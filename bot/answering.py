@@ -24,6 +24,7 @@ from bot.cards.menus import (
     none_of_these_card,
     thanks_card,
 )
+from bot.cards.roadmap import plan_of
 from bot.content import Library
 from bot.entities import EntityIndex
 from bot.errors import BotError
@@ -33,7 +34,7 @@ from bot.intents import compares
 from bot.kinds import VIAS, ButtonAction, ReplyKind, Via
 from bot.matching import Matcher
 from bot.parsing import Query, parse
-from bot.phases import asked_stems, phase_index
+from bot.phases import asked_stems, phase_index, words_past
 from bot.refs import Ref
 from bot.routing import CommandRouter
 from bot.social import Social, social_intent
@@ -222,6 +223,9 @@ class Engine:
         if roadmap is None or compares(query):
             return ref  # "senior-level vs beginner" weighs phases against each other: show them all
         index = phase_index(roadmap, asked_stems(query.words))
+        if index is not None and phase_index(roadmap, asked_stems(words_past(query.words))) == index:
+            plan = plan_of(roadmap, index)  # "what comes after the MLOps step": the next phase of its plan
+            index = plan[min(plan.index(index) + 1, len(plan) - 1)]
         return refs.roadmap(roadmap.id, index) if index is not None else ref
 
 

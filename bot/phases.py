@@ -22,6 +22,15 @@ def phase_index(roadmap: Roadmap, asked: frozenset[str]) -> int | None:
     return best[1] if best else None
 
 
+REACHED = frozenset({"after", "beyond"})  # "what comes after the llm skills step": that phase is done
+
+
+def words_past(question_words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after "after" or "beyond": what they name the person has already reached."""
+    marker = next((i for i, w in enumerate(question_words) if w in REACHED), None)
+    return () if marker is None else question_words[marker + 1 :]
+
+
 def named_by_alias(roadmap: Roadmap, asked: frozenset[str]) -> bool:
     """Does the question name one of the roadmap's phases by an alias (evidence for the roadmap itself)?"""
     return any(name <= asked for phase in roadmap.phases for name in alias_names(phase))

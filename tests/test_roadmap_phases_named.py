@@ -69,3 +69,10 @@ def test_asking_how_to_get_in_is_read_from_the_asking_sentence_only() -> None:
     assert moves_in(("how", "do", "i", "pivot", "into", "ai"), set())
     assert not moves_in(("moved", "teams", "last", "year", "what", "is", "rag"), {0, 1, 2, 3})
     assert not moves_in(("what", "does", "an", "ai", "engineer", "do"), set())
+
+
+def test_a_phase_named_after_after_is_done_so_the_next_phase_of_its_plan_opens(engine: Engine) -> None:
+    reply = engine.answer("in the 30 day plan, what do I do after week 2?", "dm")
+    assert reply.topic_id == "r:thirty-day-plan:2"  # Week 3
+    last = engine.answer("in the 30 day plan, what comes after week 4?", "dm")
+    assert last.topic_id == "r:thirty-day-plan:3", "the plan's last phase has no next: it stays"
