@@ -24,9 +24,9 @@ COMPARE_WORDS = frozenset(
     stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
 )
 _NEVER = re.compile(r"(?!)")
-# Asking how to get into AI engineering: "pivot into", "break into", "switch", "where do I start".
+# Asking how to get into AI engineering ("pivot into", "switch", "where do I start") or for the path there.
 MOVE_IN_WORDS = frozenset(
-    stem(w) for w in "into pivot pivoting switch switching transition transitioning move moving start route".split()
+    stem(w) for w in "into pivot switch switching transition move moving start route roadmap path plan".split()
 )
 _ARROW = re.compile(r"→|->|=>|⇒|➡|⟶")
 MOVE_WORDS_BEFORE = 3  # "from" this close before the first role: "moving from a data scientist to ..."

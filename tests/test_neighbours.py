@@ -62,3 +62,8 @@ def test_asked_how_to_get_in_a_developer_gets_the_developers_path(engine: Engine
 def test_a_background_asked_about_is_not_the_askers_own(engine: Engine) -> None:
     reply = engine.answer("Do I need a PhD to be an AI engineer?", "dm")
     assert reply.topic_id != "r:research-to-industry"
+
+
+def test_asked_for_the_roadmap_of_a_role_the_path_out_of_it_leads_over_the_role(engine: Engine) -> None:
+    reply = engine.answer("which phase of the data scientist roadmap covers deployment?", "dm")
+    assert reply.topic_id == "r:ds-to-ai-engineer"
