@@ -275,3 +275,9 @@ def test_a_specialization_with_no_figure_for_a_us_city_shows_its_us_national_fig
     card = engine.answer("salary for computer vision engineers in chicago", "dm").card
     assert card is not None and card.summary.startswith("The articles give no Computer vision figure for")
     assert any(s.heading == "Computer vision, US national" and s.fields for s in card.sections)
+
+
+@pytest.mark.parametrize("text", ["package for a fresher in germany", "what do recent grads make in germany"])
+def test_the_words_people_use_for_a_new_graduate_name_the_entry_level(engine: Engine, text: str) -> None:
+    card = engine.answer(text, "dm").card
+    assert card is not None and card.ref == "s:level=entry,location=germany"
