@@ -120,7 +120,11 @@ class CandidateFinder:
         # The path out of who the person is; asked how to get in, it is as plainly the answer as a
         # comparison is to "A vs B".
         path = PAIR_BONUS if moves_in(query.words, aside) else ENTITY_BONUS
-        for ident in [*self._roadmaps_from(entities), *_backgrounds_in(entities, aside)]:
+        paths = [*self._roadmaps_from(entities), *_backgrounds_in(entities, aside)]
+        subject_path = self.library.roles[SUBJECT_ROLE].roadmap if SUBJECT_ROLE in self.library.roles else None
+        if not paths and path == PAIR_BONUS and subject_path:
+            paths = [subject_path]
+        for ident in paths:
             bonus[ident] = max(bonus.get(ident, 0.0), path)
         asked = asked_stems(query.words)
         for roadmap in self.library.roadmaps.values():

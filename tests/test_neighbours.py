@@ -67,3 +67,10 @@ def test_a_background_asked_about_is_not_the_askers_own(engine: Engine) -> None:
 def test_asked_for_the_roadmap_of_a_role_the_path_out_of_it_leads_over_the_role(engine: Engine) -> None:
     reply = engine.answer("which phase of the data scientist roadmap covers deployment?", "dm")
     assert reply.topic_id == "r:ds-to-ai-engineer"
+
+
+def test_asked_how_to_get_in_with_no_background_of_their_own_the_general_path_answers(engine: Engine) -> None:
+    subject_path = engine.library.roles["ai-engineer"].roadmap
+    assert subject_path is not None
+    reply = engine.answer("how do I get into ai engineering?", "dm")
+    assert (reply.kind, reply.topic_id) == ("answer", f"r:{subject_path}")
