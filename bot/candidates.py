@@ -75,7 +75,10 @@ class CandidateFinder:
             return [Scored(other_profession_ref(job.id), NOT_COVERED_SCORE, f"Pay for {job.name}", "salary")]
         about_pay = asks_pay and self._about_ai_engineers(query, q_terms)
         allowed = self._all_ids if about_pay else self._unpaid_ids  # pay entries answer pay questions only
-        bonus = {k: v for k, v in self._entity_bonuses(query).items() if k in allowed}
+        # In a pay question a named skill or role qualifies the pay ("AI engineers at fintech companies"):
+        # no entry outside pay gets a bonus over the pay answers for being named.
+        unpaid = self._unpaid_ids if about_pay else frozenset()
+        bonus = {k: v for k, v in self._entity_bonuses(query).items() if k in allowed and k not in unpaid}
         ranked = self.matcher.rank(q_terms, allowed)
         ranked += self.matcher.rank(q_terms, set(bonus) - {c.topic_id for c in ranked})
         found = [self._scored_entry(c, bonus.get(c.topic_id, 0.0)) for c in ranked]

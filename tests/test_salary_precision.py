@@ -281,3 +281,10 @@ def test_a_specialization_with_no_figure_for_a_us_city_shows_its_us_national_fig
 def test_the_words_people_use_for_a_new_graduate_name_the_entry_level(engine: Engine, text: str) -> None:
     card = engine.answer(text, "dm").card
     assert card is not None and card.ref == "s:level=entry,location=germany"
+
+
+def test_a_skill_named_in_a_pay_question_qualifies_the_pay_and_does_not_win_as_its_own_card(engine: Engine) -> None:
+    """ "fintech" names the domain-knowledge skill, but asked about pay it says whose pay: the pay entry
+    for regulated industries answers, not the skill card."""
+    reply = engine.answer("how much do ai engineers at fintech companies make", "dm")
+    assert reply.topic_id == "salary-regulated-industry-premium", reply.topic_id
