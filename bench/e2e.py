@@ -123,6 +123,7 @@ class Bench:
     def __init__(self, api: FakeApi, say: Callable[[str], None]) -> None:
         self.api = api
         self.secret = "bench-" + secrets.token_hex(12)
+        self.run_id = secrets.token_hex(4)  # in every event_id: the store outlives a run
         self.say = say
         self.running: dict[Config, procs.Running] = {}
         self.cold: dict[str, list[float]] = {}
@@ -241,7 +242,10 @@ class Bench:
         if workload == "mentions":
             if config.app != "null":  # the null server answers nothing
                 self.mentions_sent[config] = self.mentions_sent.get(config, 0) + len(texts)
-            return load.mention_requests(self.secret, texts, f"R{rep}C{concurrency:02d}")
+            # Event ids of this run's and this server's own: servers of ours share the bench's store
+            # (its event memory, kept between runs), where a seen event_id is dropped as a retry.
+            run_id = f"{self.run_id}-{slug(config)}-R{rep}C{concurrency:02d}"
+            return load.mention_requests(self.secret, texts, run_id)
         return None
 
     def memory(self, config: Config) -> dict[str, Any]:
