@@ -4,6 +4,8 @@ numbered title ("step 2" -> "Step 2: Expand ML knowledge") or of one of its alia
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.models import Phase, Roadmap
 from bot.text import STOPWORDS, stem, words
 
@@ -37,8 +39,12 @@ def named_by_alias(roadmap: Roadmap, asked: frozenset[str]) -> bool:
 
 
 def alias_names(phase: Phase) -> list[frozenset[str]]:
-    names = (frozenset(stem(w) for w in words(a) if w not in STOPWORDS) for a in phase.aliases)
-    return [n for n in names if n]
+    return [name for alias in phase.aliases if (name := _alias_name(alias))]
+
+
+@lru_cache(maxsize=1024)  # the content's phase aliases (a few dozen), read on most questions
+def _alias_name(alias: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(alias) if w not in STOPWORDS)
 
 
 def _own_names(phase: Phase) -> list[frozenset[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_QUESTION_CHARS = 500  # longer text is cut before matching; nobody's question is longer
 
@@ -55,6 +56,13 @@ def clean_question(text: str) -> str:
     return " ".join(text.split())[:MAX_QUESTION_CHARS]
 
 
+# The same words and texts (the content's aliases, facts and titles) are read on every request: a
+# word's stem and a text's words and terms are remembered. Bounded, since people's texts vary freely.
+WORD_CACHE = 1 << 15
+TEXT_CACHE = 1 << 13
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to join engineers/engineering and hire/hiring."""
     if len(word) > 4 and word.endswith("ies"):
@@ -86,7 +94,12 @@ def split_words(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens."""
-    return [w.lower() for w in split_words(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in split_words(text))
 
 
 # Everyday abbreviations, spelled out before matching (the content's own synonyms live in content/).
@@ -112,11 +125,16 @@ _PRESENTATION = re.compile(r"\bside[\s-]+by[\s-]+side\b", re.IGNORECASE)
 
 def terms(text: str) -> list[str]:
     """Stemmed content words: what matching compares."""
-    return [
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _terms(text: str) -> tuple[str, ...]:
+    return tuple(
         stem(ABBREVIATIONS.get(w, w))
-        for w in words(_PRESENTATION.sub(" ", text))
+        for w in _words(_PRESENTATION.sub(" ", text))
         if w not in STOPWORDS and (len(w) > 1 or w.isdigit() or w in SINGLE_LETTER_WORDS)
-    ]
+    )
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
