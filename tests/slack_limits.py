@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from slack_sdk.errors import SlackObjectFormationError
+from slack_sdk.models.blocks import Block
+
 from bot import ids
 
 LIMITS = {
@@ -38,8 +41,8 @@ def listened(action_id: str) -> bool:
 
 
 def problems(payload: dict[str, Any]) -> list[str]:
-    found = []
     blocks = payload["blocks"]
+    found = sdk_problems(blocks)
     if not payload["text"].strip() or len(payload["text"]) > LIMITS["text"]:
         found.append("text fallback empty or too long")
     if len(blocks) > LIMITS["blocks"]:
@@ -74,4 +77,18 @@ def action_problems(elements: list[dict[str, Any]]) -> list[str]:
             found.append("action_id or value too long")
         if not listened(e["action_id"]):
             found.append(f"no listener for {e['action_id']}")
+    return found
+
+
+def sdk_problems(blocks: list[dict[str, Any]]) -> list[str]:
+    """bot.rendering builds blocks as plain dicts: each must be what slack_sdk's own model of it
+    gives back (`Block.parse(...).to_dict()`), which also runs slack_sdk's validation of it."""
+    found = []
+    for block in blocks:
+        try:
+            model = Block.parse(block)
+            if model is None or model.to_dict() != block:
+                found.append(f"not as slack_sdk builds it: {block}")
+        except SlackObjectFormationError as error:
+            found.append(f"slack_sdk refuses {block['type']} block: {error}")
     return found
