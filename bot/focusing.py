@@ -112,7 +112,7 @@ def _read_for(
     title words count little, and a word no fact uses is joined by its kin in this entry or its
     word family."""
     title = set(terms(topic.title))
-    fact_words = {t for item in focus.items_of(topic) for t in terms(item.text)}
+    facts = focus.joined(focus.wording_of_text(item.text) for item in focus.items_of(topic))
     read: dict[str, dict[str, float]] = {}
     for term, weight in asked.items():
         idf = matcher.idf.get(term, matcher.unknown_idf)
@@ -121,7 +121,7 @@ def _read_for(
             readings[term] = weight * idf * TITLE_SHARE
             continue
         readings[term] = weight * idf
-        if any(focus.same_word(term, word) for word in fact_words):
+        if facts.uses(term):
             continue
         for kin in _kin(topic, term, families) - title - set(asked):
             readings[kin] = weight * KIN_SHARE * min(idf, matcher.idf.get(kin, matcher.unknown_idf))

@@ -31,6 +31,25 @@ def test_comp_is_not_the_start_of_company_but_statistic_is_the_start_of_statisti
     assert focus.same_word("statistic", "statistical")
 
 
+def test_a_texts_wording_uses_a_word_exactly_when_one_of_its_terms_is_the_same_word(library: Library) -> None:
+    """Wording.uses (set lookups) answers as same_word against each term would, for every word of
+    the content and its starts and lengthenings, against every fact of a few entries."""
+    texts = [item.text for e in list(library.entries.values())[:12] for item in focus.items_of(e.topic)]
+    vocabulary = sorted({t for text in texts for t in focus.wording_of_text(text).terms})
+    asked = {w for t in vocabulary for w in (t, t[:-1], t[:5], t[:4], t + "al", t + "ic")}
+    for text in texts:
+        wording = focus.wording_of_text(text)
+        for word in asked:
+            assert wording.uses(word) == any(focus.same_word(word, t) for t in wording.terms), (word, text)
+    assert focus.wording(["statistic"]).uses("statistical") and focus.wording(["company"]).uses("compan")
+    assert not focus.wording(["company"]).uses("comp") and not focus.wording(["math"]).uses("mathematical")
+
+
+def test_several_texts_wording_uses_what_any_of_them_uses() -> None:
+    together = focus.joined([focus.wording(["statistical"]), focus.wording(["python"])])
+    assert together.uses("statistic") and together.uses("python") and not together.uses("rust")
+
+
 def test_a_word_no_fact_uses_stands_for_its_pay_words_family_and_the_entry_aliases(library: Library) -> None:
     sectors = library.entries["market-sectors"].topic
     assert "pay" in _kin(sectors, "comp", library.word_families), "comp is a pay word"

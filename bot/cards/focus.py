@@ -10,14 +10,15 @@ well under Slack's "Show more" fold.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
 
 from bot.models import Comparison, Level, Role, Topic
-from bot.text import terms
+from bot.text import TEXT_CACHE, terms
 
 ItemKind = Literal["row", "figure", "point"]
 # What a question asks: each of its words -> the words that stand for it in facts (itself and its
@@ -72,10 +73,10 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
     of the best. Each asked word adds, to the texts using it or one of its kin, its weight (its
     kin's, when only kin is used) times how rare that is among these texts: a word in every one of
     them says nothing about which to show. A word counts once however many of its kin a text uses."""
-    item_terms = [set(terms(text)) for text in texts]
+    wordings = [wording_of_text(text) for text in texts]
     scores = [0.0] * len(texts)
     for readings in asked.values():
-        found = [_reading_weight(readings, these) for these in item_terms]
+        found = [_reading_weight(readings, wording) for wording in wordings]
         hits = sum(1 for weight in found if weight)
         rarity = math.log((len(texts) + 1) / (hits + 0.5))
         for i, weight in enumerate(found):
@@ -88,9 +89,9 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
     return [i for i in ranked if scores[i] >= CLOSE * top > 0]
 
 
-def _reading_weight(readings: Mapping[str, float], words: set[str]) -> float:
+def _reading_weight(readings: Mapping[str, float], wording: Wording) -> float:
     """The weight of the best of an asked word's readings that a fact uses (0 if none)."""
-    return max((w for r, w in readings.items() if any(same_word(r, t) for t in words)), default=0.0)
+    return max((w for r, w in readings.items() if wording.uses(r)), default=0.0)
 
 
 def side_picks(topics: Sequence[Topic], asked: Sequence[Asked]) -> tuple[int, ...]:
@@ -146,6 +147,40 @@ def same_word(asked: str, written: str) -> bool:
         return True
     shorter, longer = sorted((asked, written), key=len)
     return len(shorter) >= MIN_PREFIX and longer.startswith(shorter)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The terms a text uses, and every shorter start of them of MIN_PREFIX letters or more: whether
+    it uses a word (as `same_word` has it) is then a few set lookups, not a comparison with each term."""
+
+    terms: frozenset[str]
+    starts: frozenset[str]
+
+    def uses(self, word: str) -> bool:
+        """Is `word` the same word (`same_word`) as one of the text's terms?"""
+        if word in self.terms:
+            return True
+        if len(word) < MIN_PREFIX:
+            return False
+        # A longer term starting with `word`, or a term of MIN_PREFIX letters or more starting it.
+        return word in self.starts or any(word[:k] in self.terms for k in range(MIN_PREFIX, len(word)))
+
+
+def wording(words: Iterable[str]) -> Wording:
+    found = frozenset(words)
+    return Wording(found, frozenset(w[:k] for w in found for k in range(MIN_PREFIX, len(w))))
+
+
+@lru_cache(maxsize=TEXT_CACHE)  # the content's facts, read for every focused card
+def wording_of_text(text: str) -> Wording:
+    return wording(terms(text))
+
+
+def joined(wordings: Iterable[Wording]) -> Wording:
+    """The wording of several texts together."""
+    every = list(wordings)
+    return Wording(frozenset().union(*(w.terms for w in every)), frozenset().union(*(w.starts for w in every)))
 
 
 def word_family(term: str, families: Sequence[frozenset[str]]) -> frozenset[str]:
