@@ -7,6 +7,7 @@ part of its content.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,11 @@ class Library:
 
     def of_kind(self, kind: str) -> list[m.Topic]:
         return [e.topic for e in self.entries.values() if e.kind == kind]
+
+    @cached_property
+    def figure_places(self) -> frozenset[str]:
+        """Every place some salary figure names (worked out once: salary cards ask it of every place)."""
+        return frozenset(place for f in self.salary_figures for place in f.locations)
 
 
 @dataclass

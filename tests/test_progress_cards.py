@@ -3,6 +3,7 @@ Home view inside Slack's 100 blocks for someone who started everything, stale cl
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 
@@ -101,7 +102,7 @@ def test_home_lists_more_roadmaps_than_it_shows_in_a_line(library: Library) -> N
     many = {SWE: {FIRST: "done"}}
     # the same roadmap under many ids would not be real content; fake a library with more roadmaps instead
     fake = {f"r{i}": roadmap.model_copy(update={"id": f"r{i}"}) for i in range(MAX_ROADMAPS + 7)}
-    bigger = Library(**{**library.__dict__, "roadmaps": fake})
+    bigger = dataclasses.replace(library, roadmaps=fake)
     model = home(bigger, {rid: many[SWE] for rid in fake})
     assert model.more_roadmaps == 7
     blocks = home_blocks(model)

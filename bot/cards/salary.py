@@ -128,8 +128,7 @@ def chain(library: Library, place: str) -> list[str]:
 
 def has_figures(library: Library, place: str) -> bool:
     """Does any article give a figure for this place or a place it lies within?"""
-    around = set(chain(library, place))
-    return any(around & set(f.locations) for f in library.salary_figures)
+    return not library.figure_places.isdisjoint(chain(library, place))
 
 
 def _nowhere_in_particular(library: Library, query: SalaryQuery) -> SalaryAnswer:
@@ -138,7 +137,9 @@ def _nowhere_in_particular(library: Library, query: SalaryQuery) -> SalaryAnswer
         return _each_subject(library, query)
     exact = [f for f in anywhere if _level_fits(query, f, general_ok=False)]
     if exact or not query.levels:
-        general = [f for f in anywhere if f not in exact and _level_fits(query, f, general_ok=_tied(query))]
+        # The figures that failed the exact test (not `f not in exact`: that compared models field by field).
+        rest = [f for f in anywhere if not _level_fits(query, f, general_ok=False)]
+        general = [f for f in rest if _level_fits(query, f, general_ok=_tied(query))]
         return _found(library, query, exact + general)
     # A role with figures for no level ("ML engineer, US, 2026"): say so, then show what there is.
     gap = f"The articles give no {_level_names(library, query.levels)} figure for {_subject(library, query)}."
