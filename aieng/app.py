@@ -14,7 +14,7 @@ from bot.answering import Engine
 from bot.config import Settings
 from bot.content import Library, load_library
 from bot.logs import configure_logging
-from bot.middleware import reliable_respond, skip_repeated_events
+from bot.middleware import ReliableResponds, SkipRepeatedEvents
 from bot.oauth import Uninstaller
 from bot.recording import Recording
 from bot.slack_client import web_client
@@ -53,8 +53,8 @@ def create_app(
     app = App(signing_secret=settings.signing_secret, client=client, **bolt_options)
     if seen is None:
         seen = store.seen_events if store is not None else MemorySeenEvents()
-    app.use(skip_repeated_events(seen, store.health if store is not None else StoreHealth()))
-    app.use(reliable_respond(settings.api_timeout))
+    app.use(SkipRepeatedEvents(seen, store.health if store is not None else StoreHealth()))
+    app.use(ReliableResponds(settings.api_timeout))
     recording = Recording(Recorder(store, settings.retention_days) if store is not None else None, engine)
     handlers.register(app, engine, settings, store, recording, uninstaller)
     return app

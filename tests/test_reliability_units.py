@@ -16,7 +16,7 @@ from slack_sdk.web import SlackResponse
 from bot.config import Settings, load_settings
 from bot.errors import SLACK_FAULTS, BotError, ConfigError, ResponseUrlFailed, SlackFault
 from bot.logs import DemoteSdkAttemptFailures, KeyValueFormatter
-from bot.middleware import skip_repeated_events
+from bot.middleware import SkipRepeatedEvents
 from bot.request_log import logged_request
 from bot.slack_client import ServerErrorsRetryHandler, ShortRateLimitRetryHandler, slack_call, slack_fault, web_client
 from bot.store.health import StoreHealth
@@ -168,10 +168,10 @@ class BrokenMemory:
 
 
 def test_an_event_is_answered_when_the_event_memory_fails(caplog: pytest.LogCaptureFixture) -> None:
-    middleware = skip_repeated_events(BrokenMemory(), StoreHealth())
+    middleware = SkipRepeatedEvents(BrokenMemory(), StoreHealth())
     calls: list[str] = []
 
-    middleware({"type": "event_callback", "event_id": "Ev1", "event": {}}, lambda: calls.append("next"))
+    middleware.screen({"type": "event_callback", "event_id": "Ev1", "event": {}}, lambda: calls.append("next"))
 
     assert calls == ["next"]
     assert any(r.getMessage() == "store unavailable; answering without it until it is back" for r in caplog.records)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from slack_bolt import BoltResponse
 
-from bot.middleware import skip_repeated_events
+from bot.middleware import SkipRepeatedEvents
 from bot.store.health import StoreHealth
 from bot.store.store import Store, open_store
 
@@ -32,13 +32,14 @@ def test_events_are_answered_while_the_database_is_down_and_that_is_logged_once(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     store = Store.open(UNREACHABLE)
-    middleware = skip_repeated_events(store.seen_events, store.health)
+    middleware = SkipRepeatedEvents(store.seen_events, store.health)
     answered: list[str] = []
     caplog.set_level(logging.INFO)
     started = time.monotonic()
     try:
         for n in range(5):
-            middleware(_event(f"EvDown{n}"), lambda n=n: answered.append(f"EvDown{n}") or BoltResponse(status=200))
+            event_id = f"EvDown{n}"
+            middleware.screen(_event(event_id), lambda e=event_id: answered.append(e) or BoltResponse(status=200))
     finally:
         store.close()
     assert answered == [f"EvDown{n}" for n in range(5)]
