@@ -22,7 +22,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, Assistant, Say, SetStatus, SetSuggestedPrompts, SetTitle
+from slack_bolt import App, Assistant, BoltRequest, BoltResponse, Say, SetStatus, SetSuggestedPrompts, SetTitle
 from slack_bolt.context.assistant.thread_context import AssistantThreadContext
 from slack_bolt.context.assistant.thread_context_store.store import AssistantThreadContextStore
 from slack_sdk import WebClient
@@ -123,9 +123,29 @@ def _cosmetic(method: str, call: Callable[[], object]) -> None:
         log.warning("assistant nicety refused", extra={"method": method, "error": code or type(error).__name__})
 
 
+# The events Bolt's Assistant can take (its listeners' own matchers look no further than these).
+ASSISTANT_EVENT_TYPES = frozenset({"assistant_thread_started", "assistant_thread_context_changed", "message"})
+
+
+def may_be_for_assistant(body: dict[str, Any]) -> bool:
+    event = body.get("event") if body.get("type") == "event_callback" else None
+    return isinstance(event, dict) and event.get("type") in ASSISTANT_EVENT_TYPES
+
+
+class PanelAssistant(Assistant):
+    """Bolt's Assistant, passing at once every request that is no event it could take (commands,
+    clicks, mentions): otherwise each of its listeners' matchers builds Bolt's some 30 injectable
+    arguments on every request, only to find it is not an assistant event."""
+
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:
+        if not may_be_for_assistant(req.body):
+            return next()
+        return super().process(req=req, resp=resp, next=next)
+
+
 def build_assistant(engine: Engine) -> Assistant:
     memory = ThreadMemory()
-    assistant = Assistant(thread_context_store=memory)
+    assistant = PanelAssistant(thread_context_store=memory)
 
     def on_thread_started(
         body: dict[str, Any],

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from urllib.parse import parse_qsl
+
+import assistant_requests
 import pytest
+import slack_requests
+from slack_bolt.request import payload_utils
 
 from bot import ids
 from bot.answering import Engine
 from bot.delivery import message_payload
 from bot.panel import MAX_TITLE, SUGGESTED_PROMPTS, Prompt, greeting_card, thread_title
 from bot.rendering import render
-from handlers.assistant import ThreadMemory, answer_in_thread
+from handlers.assistant import ThreadMemory, answer_in_thread, may_be_for_assistant
 
 MAX_PROMPTS = 4  # Slack shows at most four suggested prompts
 
@@ -103,3 +109,40 @@ def test_a_question_sent_with_a_file_is_read_from_its_blocks_like_any_message(en
 
     assert said == [message_payload("dm", engine.answer(question, "dm"))]
     assert titles == [thread_title(question)]
+
+
+def test_the_assistant_is_passed_over_only_for_what_bolts_assistant_could_never_take() -> None:
+    """Every body Bolt's Assistant would take (its own predicates) reaches it; slash commands,
+    clicks, mentions, channel messages and other events go on to the listeners without it."""
+    channel, thread = "D0PANEL", "1700000000.000100"
+    panel = [
+        assistant_requests.thread_started(channel, thread),
+        assistant_requests.context_changed(channel, thread, context_channel="C0OTHER"),
+        assistant_requests.thread_message("salary senior", channel, thread),
+    ]
+    others = [
+        slack_requests.slash_command("salary", response_url="http://127.0.0.1:9/r"),
+        slack_requests.block_actions({"action_id": ids.SHARE, "value": "t:x"}, response_url="http://127.0.0.1:9/r"),
+        slack_requests.app_mention("salary"),
+        slack_requests.url_verification("challenge"),
+        slack_requests.event_callback({"type": "app_home_opened", "user": "U0ASKER", "tab": "home"}),
+    ]
+    bodies = [json.loads(b) for b in panel] + [_parsed(b) for b in others]
+    for body in bodies:
+        bolt_takes = payload_utils.is_assistant_event(body) or (
+            payload_utils.is_other_message_sub_event_in_assistant_thread(body)
+        )
+        if bolt_takes:
+            assert may_be_for_assistant(body), body
+    assert all(may_be_for_assistant(json.loads(b)) for b in panel)
+    assert not any(may_be_for_assistant(_parsed(b)) for b in others)
+    # A DM outside the panel is a message event: the Assistant sees it (and passes it on itself).
+    assert may_be_for_assistant(json.loads(slack_requests.direct_message("hi")))
+
+
+def _parsed(raw: str) -> dict[str, object]:
+    """A body as Bolt parses it: JSON, a form with a JSON `payload`, or a plain form."""
+    if raw.startswith("{"):
+        return dict(json.loads(raw))
+    form = dict(parse_qsl(raw))
+    return dict(json.loads(form["payload"])) if "payload" in form else dict(form)
