@@ -66,3 +66,9 @@ def button_action(action_id: str) -> ButtonAction:
     if action_id not in _BUTTON_ACTIONS:
         raise BotError(UNKNOWN_BUTTON)
     return _BUTTON_ACTIONS[action_id]
+
+
+def one_of(*action_ids: str) -> re.Pattern[str]:
+    """A pattern matching exactly these action ids: one listener for several (Bolt checks every
+    listener registered before the one that matches, building its arguments for each)."""
+    return re.compile(r"\A(?:" + "|".join(map(re.escape, action_ids)) + r")\Z")

@@ -27,13 +27,18 @@ def register(
     book = ProgressBook(store)
     tab = home.HomeTab(engine, book, store)
     assistant.register(app, engine)  # middleware: takes assistant-thread messages before any listener
-    quiz.register(app, engine, store)  # before commands and actions: `/aieng quiz` and the quiz buttons are its
-    progress.register(app, engine, tab)  # before commands: `/aieng progress ...` is its
-    commands.register(app, engine, recording)
+    # Bolt runs the first listener that matches, checking each one before it (and building its
+    # arguments to do so): slash commands and events, the most frequent, come first; clicks and
+    # modals after. Within each kind the order decides which listener a request is for.
+    quiz.register_command(app, engine)  # `/aieng quiz`
+    progress.register_command(app, engine, tab)  # `/aieng progress ...`
+    commands.register(app, engine, recording)  # `/aieng` anything else
     messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions, recording=recording)
     home.register(app, tab)
-    actions.register(app, engine, recording, book)
-    feedback.register(app, recording)
     if uninstaller is not None:
         install.register(app, uninstaller)
+    quiz.register(app, engine, store)
+    progress.register(app, engine, tab)
+    actions.register(app, engine, recording, book)  # last of the buttons: it answers unknown ones too
+    feedback.register(app, recording)
     errors.register(app)

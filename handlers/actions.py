@@ -109,8 +109,7 @@ def register(app: App, engine: Engine, recording: Recording | None = None, book:
     app.action(ids.OPEN_PATTERN)(ack=acknowledge, lazy=[opened])
     app.action(ids.NONE_OF_THESE)(ack=acknowledge, lazy=[lazily(handle_open, record=True)])
     app.action(ids.SHARE)(ack=acknowledge, lazy=[lazily(handle_share)])
-    for rating in (ids.FEEDBACK_UP, ids.FEEDBACK_DOWN):
-        app.action(rating)(ack=acknowledge, lazy=[vote])
+    app.action(ids.one_of(ids.FEEDBACK_UP, ids.FEEDBACK_DOWN))(ack=acknowledge, lazy=[vote])
     # Registered last (Bolt runs the first listener that matches): a button this version no longer has,
     # on an old message, is answered (Engine.click refuses it with a BotError) rather than left spinning.
     # Only a click on a message: a string pattern alone would also catch dialog submissions and

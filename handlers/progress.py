@@ -90,7 +90,7 @@ def _reply(body: dict[str, Any], respond: Respond, card: Card, *, shareable: boo
     respond(**payload)
 
 
-def register(app: App, engine: Engine, tab: HomeTab) -> None:
+def register_command(app: App, engine: Engine, tab: HomeTab) -> None:
     """Registered before commands: `/aieng progress ...` is answered here, any other text there."""
     book = tab.book
 
@@ -101,6 +101,12 @@ def register(app: App, engine: Engine, tab: HomeTab) -> None:
         with after_ack(body, respond, client):
             show_progress(command, respond, engine, book)
 
+    app.command(ids.COMMAND, matchers=[asks_for_progress])(ack=acknowledge, lazy=[progress])
+
+
+def register(app: App, engine: Engine, tab: HomeTab) -> None:
+    """The progress buttons: a step marked, a reset confirmed or cancelled."""
+
     def clicked(handle: Callable[..., None]) -> Callable[..., None]:
         def run(body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient) -> None:
             with after_ack(body, respond, client):
@@ -108,8 +114,6 @@ def register(app: App, engine: Engine, tab: HomeTab) -> None:
 
         return run
 
-    app.command(ids.COMMAND, matchers=[asks_for_progress])(ack=acknowledge, lazy=[progress])
-    for mark in ids.PROGRESS_MARKS:
-        app.action(mark)(ack=acknowledge, lazy=[clicked(on_mark)])
-    for answer in (ids.PROGRESS_RESET_CONFIRM, ids.PROGRESS_RESET_CANCEL):
-        app.action(answer)(ack=acknowledge, lazy=[clicked(on_reset)])
+    app.action(ids.one_of(*ids.PROGRESS_MARKS))(ack=acknowledge, lazy=[clicked(on_mark)])
+    reset_answers = ids.one_of(ids.PROGRESS_RESET_CONFIRM, ids.PROGRESS_RESET_CANCEL)
+    app.action(reset_answers)(ack=acknowledge, lazy=[clicked(on_reset)])

@@ -158,8 +158,8 @@ def _where(view: dict[str, Any]) -> dict[str, str] | None:
     return {"channel": str(where["channel"]), "thread_ts": str(where["thread_ts"])} if ok else None
 
 
-def register(app: App, engine: Engine, store: Store | None = None) -> None:
-    """Registered before commands and actions: Bolt runs the first listener that matches."""
+def register_command(app: App, engine: Engine) -> None:
+    """Registered before commands: Bolt runs the first listener that matches, so `/aieng quiz` is this one's."""
     library = engine.library
 
     def is_quiz(command: dict[str, Any]) -> bool:
@@ -174,6 +174,11 @@ def register(app: App, engine: Engine, store: Store | None = None) -> None:
             else:
                 line.outcome = "error"
                 ack(text=CANT_OPEN, response_type="ephemeral")
+
+
+def register(app: App, engine: Engine, store: Store | None = None) -> None:
+    """The quiz button, the modal's answers and the plan's buttons."""
+    library = engine.library
 
     @app.action(ids.QUIZ)
     def on_quiz_button(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
