@@ -58,8 +58,8 @@ def clean_question(text: str) -> str:
 
 # The same words and texts (the content's aliases, facts and titles) are read on every request: a
 # word's stem and a text's words and terms are remembered. Bounded, since people's texts vary freely.
-WORD_CACHE = 1 << 15
-TEXT_CACHE = 1 << 13
+WORD_CACHE = 1 << 14
+TEXT_CACHE = 1 << 12
 
 
 @lru_cache(maxsize=WORD_CACHE)

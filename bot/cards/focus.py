@@ -10,6 +10,7 @@ well under Slack's "Show more" fold.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +19,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from bot.models import Comparison, Level, Role, Topic
-from bot.text import TEXT_CACHE, terms
+from bot.text import terms
 
 ItemKind = Literal["row", "figure", "point"]
 # What a question asks: each of its words -> the words that stand for it in facts (itself and its
@@ -151,36 +152,43 @@ def same_word(asked: str, written: str) -> bool:
 
 @dataclass(frozen=True)
 class Wording:
-    """The terms a text uses, and every shorter start of them of MIN_PREFIX letters or more: whether
-    it uses a word (as `same_word` has it) is then a few set lookups, not a comparison with each term."""
+    """The terms a text uses, in sorted order: whether it uses a word (as `same_word` has it) is
+    then a few binary searches, not a comparison with each term."""
 
-    terms: frozenset[str]
-    starts: frozenset[str]
+    ordered: tuple[str, ...]
 
     def uses(self, word: str) -> bool:
         """Is `word` the same word (`same_word`) as one of the text's terms?"""
-        if word in self.terms:
+        # The term itself, or terms starting with it: they sort together, first among those not before it.
+        found = self._first_from(word)
+        if found == word or (found.startswith(word) and len(word) >= MIN_PREFIX):
             return True
-        if len(word) < MIN_PREFIX:
-            return False
-        # A longer term starting with `word`, or a term of MIN_PREFIX letters or more starting it.
-        return word in self.starts or any(word[:k] in self.terms for k in range(MIN_PREFIX, len(word)))
+        return len(word) > MIN_PREFIX and any(self._has(word[:k]) for k in range(MIN_PREFIX, len(word)))
+
+    def _first_from(self, word: str) -> str:
+        at = bisect_left(self.ordered, word)
+        return self.ordered[at] if at < len(self.ordered) else ""
+
+    def _has(self, term: str) -> bool:
+        return self._first_from(term) == term
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset(self.ordered)
 
 
 def wording(words: Iterable[str]) -> Wording:
-    found = frozenset(words)
-    return Wording(found, frozenset(w[:k] for w in found for k in range(MIN_PREFIX, len(w))))
+    return Wording(tuple(sorted(set(words))))
 
 
-@lru_cache(maxsize=TEXT_CACHE)  # the content's facts, read for every focused card
+@lru_cache(maxsize=4096)  # the content's facts (about 1,500), read for every focused card
 def wording_of_text(text: str) -> Wording:
     return wording(terms(text))
 
 
 def joined(wordings: Iterable[Wording]) -> Wording:
     """The wording of several texts together."""
-    every = list(wordings)
-    return Wording(frozenset().union(*(w.terms for w in every)), frozenset().union(*(w.starts for w in every)))
+    return wording(term for w in wordings for term in w.ordered)
 
 
 def word_family(term: str, families: Sequence[frozenset[str]]) -> frozenset[str]:
