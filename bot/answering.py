@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 
 from bot import ids, refs
 from bot.candidates import CandidateFinder, Scored
-from bot.cards import Card, open_card, open_ref_text
+from bot.cards import Card, focus, open_card, open_ref_text
 from bot.cards.alternatives import with_alternatives
 from bot.cards.menus import (
     choices_card,
@@ -73,6 +73,7 @@ class Engine:
         self.finder = CandidateFinder(library, self.matcher)
         # A card is a value of its ref and of content that never changes while the bot runs.
         self._card_for = lru_cache(maxsize=4096)(partial(open_card, library))
+        focus.read_facts(e.topic for e in library.entries.values())
 
     def answer(self, text: str, via: Via) -> Reply:
         """The reply to a message that arrived by `via` (slash, mention, dm or channel)."""

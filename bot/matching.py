@@ -13,7 +13,7 @@ import heapq
 import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -22,7 +22,7 @@ from operator import add
 from rapidfuzz import fuzz, process
 
 from bot.content import Entry, Library
-from bot.text import stem, terms, weighted_terms, words
+from bot.text import stem, terms, terms_once, weighted_terms, words
 
 QUESTION_SIMILARITY_SHARE = 0.3  # how much of a score comes from resembling one of an entry's questions
 RESCORED = 12  # only the best entries by coverage are compared with their questions
@@ -189,8 +189,10 @@ def _as_set(ids: Iterable[str]) -> frozenset[str] | set[str]:
 
 def _doc_for(entry: Entry) -> _Doc:
     topic = entry.topic
-    names = _terms_of([topic.title, *topic.aliases])
-    questions = _terms_of(topic.questions)
+    # An entry's names and questions are read again while answering (a card's title, the kin of an
+    # asked word): their terms stay remembered. Its facts are read through their Wording (bot.cards.focus).
+    names = _terms_of([topic.title, *topic.aliases], terms)
+    questions = _terms_of(topic.questions, terms)
     body = _terms_of(
         [
             topic.summary,
@@ -201,8 +203,8 @@ def _doc_for(entry: Entry) -> _Doc:
     return _Doc(frozenset(names), frozenset(questions), frozenset(body))
 
 
-def _terms_of(texts: Iterable[str]) -> set[str]:
-    return {t for text in texts for t in terms(text)}
+def _terms_of(texts: Iterable[str], read: Callable[[str], list[str]] = terms_once) -> set[str]:
+    return {t for text in texts for t in read(text)}
 
 
 def words_of(texts: Iterable[str]) -> frozenset[str]:

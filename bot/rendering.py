@@ -51,7 +51,7 @@ class Message:
         return body
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1024)
 def payload_json(card: Card, shareable: bool, response_type: str | None) -> str:
     """The Slack payload of a card as JSON, remembered: cards are values of immutable content."""
     return json.dumps(render(card, shareable=shareable).payload(response_type))

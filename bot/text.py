@@ -56,10 +56,11 @@ def clean_question(text: str) -> str:
     return " ".join(text.split())[:MAX_QUESTION_CHARS]
 
 
-# The same words and texts (the content's aliases, facts and titles) are read on every request: a
-# word's stem and a text's words and terms are remembered. Bounded, since people's texts vary freely.
-WORD_CACHE = 1 << 14
-TEXT_CACHE = 1 << 12
+# The same words and texts (the content's titles and aliases, the question itself) are read again and
+# again while answering: a word's stem and a text's words and terms are remembered. Bounded, since
+# people's texts vary freely.
+WORD_CACHE = 1 << 13
+TEXT_CACHE = 1 << 11
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -97,9 +98,11 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-@lru_cache(maxsize=TEXT_CACHE)
-def _words(text: str) -> tuple[str, ...]:
+def _lowered(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in split_words(text))
+
+
+_words = lru_cache(maxsize=TEXT_CACHE)(_lowered)
 
 
 # Everyday abbreviations, spelled out before matching (the content's own synonyms live in content/).
@@ -128,13 +131,21 @@ def terms(text: str) -> list[str]:
     return list(_terms(text))
 
 
-@lru_cache(maxsize=TEXT_CACHE)
-def _terms(text: str) -> tuple[str, ...]:
+def terms_once(text: str) -> list[str]:
+    """`terms` of a text read once, such as the content's while its indexes are built at start: not
+    remembered (thousands of texts that would sit in the cache for nothing)."""
+    return list(_stemmed(text))
+
+
+def _stemmed(text: str) -> tuple[str, ...]:
     return tuple(
         stem(ABBREVIATIONS.get(w, w))
-        for w in _words(_PRESENTATION.sub(" ", text))
+        for w in _lowered(_PRESENTATION.sub(" ", text))
         if w not in STOPWORDS and (len(w) > 1 or w.isdigit() or w in SINGLE_LETTER_WORDS)
     )
+
+
+_terms = lru_cache(maxsize=TEXT_CACHE)(_stemmed)
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")

@@ -19,7 +19,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from bot.models import Comparison, Level, Role, Topic
-from bot.text import terms
+from bot.text import terms_once
 
 ItemKind = Literal["row", "figure", "point"]
 # What a question asks: each of its words -> the words that stand for it in facts (itself and its
@@ -183,7 +183,14 @@ def wording(words: Iterable[str]) -> Wording:
 
 @lru_cache(maxsize=4096)  # the content's facts (about 1,500), read for every focused card
 def wording_of_text(text: str) -> Wording:
-    return wording(terms(text))
+    return wording(terms_once(text))  # remembered here, as its Wording
+
+
+def read_facts(topics: Iterable[Topic]) -> None:
+    """Work out every fact's Wording now (at start) rather than for the first question that needs it."""
+    for topic in topics:
+        for item in items_of(topic):
+            wording_of_text(item.text)
 
 
 def joined(wordings: Iterable[Wording]) -> Wording:
