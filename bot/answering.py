@@ -9,6 +9,7 @@ fallback (nothing good), help, or ignore (a channel message the bot should not a
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
@@ -35,6 +36,7 @@ from bot.kinds import VIAS, ButtonAction, ReplyKind, Via
 from bot.matching import Matcher
 from bot.parsing import Query, parse
 from bot.phases import asked_stems, phase_index, words_past
+from bot.recent import Recent
 from bot.refs import Ref
 from bot.routing import CommandRouter
 from bot.social import Social, social_intent
@@ -46,6 +48,7 @@ __all__ = ["ANSWER_THRESHOLD", "CHANNEL_THRESHOLD", "MARGIN", "SUGGEST_THRESHOLD
 ONE_ANSWER_MIN_CLOSE = 2  # a lone candidate below the answer bar is a guess, not corroborated
 GRAMMAR_MAX_WORDS = 4  # a DM this short that starts with a topic word is read as a command
 GAP_QUESTION_CHARS = 300
+REPLY_CACHE = 256  # the texts asked most; a reply with its reading and candidates is about 3 KB
 
 gap_log = logging.getLogger("aieng.gaps")
 feedback_log = logging.getLogger("aieng.feedback")
@@ -74,11 +77,24 @@ class Engine:
         # A card is a value of its ref and of content that never changes while the bot runs.
         self._card_for = lru_cache(maxsize=4096)(partial(open_card, library))
         focus.read_facts(e.topic for e in library.entries.values())
+        # A reply is a value of the text, the way in and content that never changes while the bot runs,
+        # so a text asked again ("/aieng salary senior") is answered from here.
+        self._replies: Recent[tuple[str, Via], Reply] = Recent(REPLY_CACHE)
 
     def answer(self, text: str, via: Via) -> Reply:
         """The reply to a message that arrived by `via` (slash, mention, dm or channel)."""
         if via not in VIAS:
             raise ValueError(f"via must be one of {VIAS}, not {via!r}")
+        known = self._replies.get((text, via))
+        if known is not None:
+            return known
+        gaps = gaps_recorded()
+        reply = self._answer(text, via)
+        if gaps_recorded() == gaps:  # one that recorded a gap is made again each time, to record it again
+            self._replies.keep((text, via), reply)
+        return reply
+
+    def _answer(self, text: str, via: Via) -> Reply:
         cleaned = clean_question(text)
         question = without_instructions(cleaned)
         said = social_intent(question)
@@ -237,11 +253,20 @@ _WHY = {
 }
 
 
+_gaps = threading.local()
+
+
+def gaps_recorded() -> int:
+    """How many gaps this thread has recorded (an answer that recorded one is not kept for repeats)."""
+    return int(getattr(_gaps, "count", 0))
+
+
 def record_gap(reason: str, question: str) -> None:
     """A question the content could not answer, kept so content can grow where people ask.
 
     At DEBUG, because it carries the person's words: the INFO log never does. `AIENG_GAP_LOG`
     sends these records to their own file (see bot.logs)."""
+    _gaps.count = gaps_recorded() + 1
     gap_log.debug("gap", extra={"reason": reason, "question": question[:GAP_QUESTION_CHARS]})
 
 
