@@ -33,9 +33,16 @@ def words_past(question_words: tuple[str, ...]) -> tuple[str, ...]:
     return () if marker is None else question_words[marker + 1 :]
 
 
+# A question that says "phase" or "step" names a phase by its id's words too ("the engineering
+# skills phase"); without it those words are everyday ones ("what engineering skills do I need").
+PHASE_WORDS = frozenset(stem(w) for w in ("phase", "phases", "step", "steps", "stage", "part"))
+
+
 def named_by_alias(roadmap: Roadmap, asked: frozenset[str]) -> bool:
-    """Does the question name one of the roadmap's phases by an alias (evidence for the roadmap itself)?"""
-    return any(name <= asked for phase in roadmap.phases for name in alias_names(phase))
+    """Does the question name one of the roadmap's phases by an alias, or by its id's words beside
+    the word "phase" or "step" (evidence for the roadmap itself)?"""
+    id_names = [_id_name(phase) for phase in roadmap.phases] if PHASE_WORDS & asked else []
+    return any(name <= asked for phase in roadmap.phases for name in [*alias_names(phase), *id_names])
 
 
 def alias_names(phase: Phase) -> list[frozenset[str]]:
@@ -47,8 +54,12 @@ def _alias_name(alias: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(alias) if w not in STOPWORDS)
 
 
+def _id_name(phase: Phase) -> frozenset[str]:
+    return frozenset(stem(w) for w in phase.id.split("-"))
+
+
 def _own_names(phase: Phase) -> list[frozenset[str]]:
-    names = [frozenset(stem(w) for w in phase.id.split("-"))]
+    names = [_id_name(phase)]
     number, colon, _ = phase.title.partition(":")
     if colon and any(ch.isdigit() for ch in number):
         names.append(frozenset(stem(w) for w in words(number)))

@@ -76,3 +76,9 @@ def test_a_phase_named_after_after_is_done_so_the_next_phase_of_its_plan_opens(e
     assert reply.topic_id == "r:thirty-day-plan:2"  # Week 3
     last = engine.answer("in the 30 day plan, what comes after week 4?", "dm")
     assert last.topic_id == "r:thirty-day-plan:3", "the plan's last phase has no next: it stays"
+
+
+def test_a_phase_named_by_its_own_words_beside_phase_is_evidence_for_its_roadmap(engine: Engine) -> None:
+    reply = engine.answer("I'm a data scientist. After the engineering skills phase, what comes next?", "dm")
+    assert reply.topic_id == "r:ds-to-ai-engineer:1"  # done with step 1, so step 2 opens
+    assert engine.answer("what engineering skills do I need?", "dm").topic_id != "r:ds-to-ai-engineer"
