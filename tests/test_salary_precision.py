@@ -11,6 +11,8 @@ import pytest
 from bot.answering import Engine
 from bot.cards import Card
 from bot.cards.menus import help_card
+from bot.cards.topic import restates
+from bot.models import Figure, Point
 from bot.parsing import parse
 from bot.rendering import render, text_lines
 
@@ -288,3 +290,37 @@ def test_a_skill_named_in_a_pay_question_qualifies_the_pay_and_does_not_win_as_i
     for regulated industries answers, not the skill card."""
     reply = engine.answer("how much do ai engineers at fintech companies make", "dm")
     assert reply.topic_id == "salary-regulated-industry-premium", reply.topic_id
+
+
+def _figure(label: str, value: str, source: str = "long-form-guide") -> Figure:
+    return Figure(label=label, value=value, source=source)
+
+
+REMOTE = [
+    _figure("Median base salary, senior remote AI engineers", "$206,600"),
+    _figure("Median base salary, staff-level remote positions", "$278,000"),
+]
+
+
+def test_a_point_that_only_restates_the_figures_beside_it_is_left_out() -> None:
+    said_again = Point(
+        text="Senior remote AI engineers earn median base salaries of $206,600 while staff-level remote "
+        "positions command $278,000.",
+        source="long-form-guide",
+    )
+    assert restates(said_again, REMOTE)
+    assert not restates(said_again, REMOTE[:1]), "$278,000 is not shown: the point says it"
+    assert not restates(said_again, [_figure(f.label, f.value, "pensero") for f in REMOTE]), "another article's"
+    more = Point(
+        text="Reaching $206,600 or more is achievable, though it typically requires seniority, specialization, "
+        "and the right employer.",
+        source="long-form-guide",
+    )
+    assert not restates(more, REMOTE), "a point that says more than the figure stays"
+
+
+def test_the_remote_pay_card_shows_each_figure_once(engine: Engine) -> None:
+    card = engine.answer("do remote ai engineers get paid less", "dm").card
+    assert card is not None
+    text = "\n".join(text_lines(card))
+    assert text.count("$206,600") == 1 and text.count("$278,000") == 1

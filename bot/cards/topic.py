@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot import refs
@@ -23,6 +24,7 @@ from bot.cards.model import (
 )
 from bot.content import Library
 from bot.models import Comparison, ComparisonRow, Figure, Level, Point, Role, Topic
+from bot.text import terms
 
 MAX_RELATED_BUTTONS = 5
 
@@ -62,7 +64,7 @@ def _card(
     shown = [items[p] for p in picks]
     rows = [topic.rows[i.index] for i in shown if i.kind == "row"] if isinstance(topic, Comparison) else []
     figures = [topic.figures[i.index] for i in shown if i.kind == "figure"]
-    points = [topic.points[i.index] for i in shown if i.kind == "point"]
+    points = [p for p in (topic.points[i.index] for i in shown if i.kind == "point") if not restates(p, figures)]
     cited = not one_source([*rows, *figures, *points])  # else the one source line names the article
     sections: list[Section] = []
     if isinstance(topic, Comparison):
@@ -79,6 +81,23 @@ def _card(
         buttons=tuple(_unique(buttons)),
         ref=str(ref),
     )
+
+
+_AMOUNT = re.compile(r"[$£€₹]?\d+(?:[,.]\d+)*(?:%|[KkLM]\b)?")
+RESTATED = 0.6  # share of a point's words its article's figures shown beside it already say
+
+
+def restates(point: Point, figures: list[Figure]) -> bool:
+    """Does the point only say again, in a sentence, what the card already shows as its article's
+    figures ("Senior remote AI engineers earn median base salaries of $206,600" beside that figure)?
+    Every amount it states is a shown figure's, and most of its words are those figures' labels."""
+    own = [f for f in figures if f.source == point.source]
+    amounts = _AMOUNT.findall(point.text)
+    if not own or not amounts or not all(any(a in f.value for f in own) for a in amounts):
+        return False
+    said = {t for f in own for t in terms(f"{f.label} {f.value}")}
+    words = terms(point.text)
+    return sum(t in said for t in words) >= RESTATED * len(words)
 
 
 def _topic_buttons(library: Library, topic: Topic) -> list[Button]:
