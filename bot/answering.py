@@ -101,7 +101,7 @@ class Engine:
         if via == "channel":
             return self._unasked(question, said)
         if cleaned and not question:
-            return self._fallback("", via)  # nothing but instructions to the bot
+            return self._fallback("")  # nothing but instructions to the bot
         grammar = via == "slash" or len(words(question)) <= GRAMMAR_MAX_WORDS
         query = parse(question, self.index, grammar=grammar)
         if query.command == "help" or said == "help":
@@ -179,7 +179,7 @@ class Engine:
             record_gap("did you mean", query.text)
             card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
             return Reply(kind="choices", card=card, score=best.score, candidates=tuple(found), query=query)
-        return self._fallback(query.text, via, best.score if best else None, tuple(found), query)
+        return self._fallback(query.text, best.score if best else None, tuple(found), query)
 
     def _one_answer(self, best: Scored, close: list[Scored]) -> bool:
         """Below the answer bar, one answer is still plain when several close candidates are of its
@@ -206,15 +206,9 @@ class Engine:
         return replace(reply, card=with_alternatives(reply.card, [(s.label, s.ref) for s in also]))
 
     def _fallback(
-        self,
-        text: str,
-        via: Via,
-        score: float | None = None,
-        found: tuple[Scored, ...] = (),
-        query: Query | None = None,
+        self, text: str, score: float | None = None, found: tuple[Scored, ...] = (), query: Query | None = None
     ) -> Reply:
-        if via == "channel":
-            return Reply(kind="ignore", card=None, score=score, candidates=found, query=query)
+        """Nothing answers a question that was asked (a channel question never gets here: it is left alone)."""
         record_gap("fallback", text)
         card = fallback_card(self.library, text)
         return Reply(kind="fallback", card=card, score=score, candidates=found, query=query)

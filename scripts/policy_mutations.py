@@ -39,7 +39,12 @@ MUTATIONS = [
     ("bot/rendering.py", "    if len(body) > MAX_BLOCKS - RESERVED_BLOCKS:", "    if False:", "the 50-block cut"),
     ("bot/server.py", "if _content_length(environ) > MAX_BODY_BYTES:", "if False:", "the 1 MB limit"),
     ("bot/instructions.py", '    r"|\\bfrom now on\\b"\n', "", "'from now on'"),
-    ("bot/instructions.py", "|\\bsystem prompt\\b", "", "'system prompt'"),
+    (
+        "bot/instructions.py",
+        '    r"|(?:\\b(your|ur)\\s+(\\w+\\s+)?prompts?\\b(?!\\s+engineer)|\\bsystem\\s+prompt\\s*:)"\n',
+        "",
+        "the bot's own prompt",
+    ),
     ("bot/instructions.py", "|\\bjailbreak", "", "'jailbreak'"),
     ("bot/instructions.py", "|\\byou are now\\b", "", "'you are now'"),
     ("bot/instructions.py", "|\\bdeveloper mode\\b", "", "'developer mode'"),

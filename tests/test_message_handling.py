@@ -9,11 +9,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web import SlackResponse
 
 from bot.answering import Engine, Reply
 from bot.delivery import message_payload
+from bot.errors import SlackFault
 from handlers import messages
 from handlers.ack import acknowledge
+from handlers.errors import GENERIC
 from handlers.messages import deliver, handle_mention, handle_message
 
 BOT = "U0BOT"
@@ -23,14 +27,26 @@ NONSENSE = "zxqv plorf wibble"  # nothing in the content: a fallback (a channel 
 
 
 class FakeClient:
-    def __init__(self) -> None:
+    """Records each Web API call; with `refuse`, Slack refuses every call with that error code."""
+
+    def __init__(self, refuse: str | None = None) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.refuse = refuse
 
     def chat_postMessage(self, **kwargs: Any) -> None:  # noqa: N802 (slack_sdk's name)
-        self.calls.append(("chat.postMessage", kwargs))
+        self._call("chat.postMessage", kwargs)
 
     def chat_postEphemeral(self, **kwargs: Any) -> None:  # noqa: N802
-        self.calls.append(("chat.postEphemeral", kwargs))
+        self._call("chat.postEphemeral", kwargs)
+
+    def _call(self, method: str, kwargs: dict[str, Any]) -> None:
+        self.calls.append((method, kwargs))
+        if self.refuse:
+            data = {"ok": False, "error": self.refuse}
+            response = SlackResponse(
+                client=None, http_verb="POST", api_url=method, req_args={}, data=data, headers={}, status_code=200
+            )
+            raise SlackApiError(self.refuse, response)
 
 
 def message(text: str, **fields: Any) -> dict[str, Any]:
@@ -136,6 +152,16 @@ def test_a_reply_with_nowhere_to_go_is_dropped_with_a_warning(
     ]
 
 
+@pytest.mark.parametrize(("text", "method"), [(ROLE, "chat.postMessage"), (PAY, "chat.postEphemeral")])
+def test_a_refused_post_is_a_slack_fault_naming_the_method(engine: Engine, text: str, method: str) -> None:
+    client = FakeClient(refuse="channel_not_found")
+
+    with pytest.raises(SlackFault) as refused:
+        deliver(client, message(text), "mention", engine.answer(text, "mention"))  # type: ignore[arg-type]
+
+    assert (refused.value.code, refused.value.method) == ("channel_not_found", method)
+
+
 def test_a_public_reply_needs_no_user(engine: Engine, client: FakeClient) -> None:
     deliver(client, message(ROLE, user=None), "mention", engine.answer(ROLE, "mention"))  # type: ignore[arg-type]
 
@@ -153,6 +179,12 @@ def test_a_mention_is_answered_and_its_reply_returned(
     assert reply is not None and reply.kind == "answer" and reply.topic_id == engine.answer(ROLE, "mention").topic_id
     assert [kwargs["thread_ts"] for _, kwargs in client.calls] == ["100.1"]
     assert request_lines() == [("mention", "answer")]
+
+
+def test_a_pay_question_in_a_mention_is_answered_privately(engine: Engine, client: FakeClient) -> None:
+    handle_mention(message(f"<@{BOT}> {PAY}"), client, engine)  # type: ignore[arg-type]
+
+    assert [(method, kwargs["user"]) for method, kwargs in client.calls] == [("chat.postEphemeral", "U0ASKER")]
 
 
 def test_a_mention_sent_with_a_file_is_read_from_its_blocks(engine: Engine, client: FakeClient) -> None:
@@ -302,6 +334,40 @@ def test_mentions_and_messages_are_acknowledged_at_once_then_answered_and_record
     assert channel_body == {"event": channel}
     assert (channel_reply is not None) == answer_channel_questions, "AIENG_CHANNEL_ANSWERS reaches the listener"
     assert len(client.calls) == 1 + answer_channel_questions
+
+
+class FailingEngine(Engine):
+    def answer(self, text: str, via: Any) -> Reply:
+        raise RuntimeError("the engine broke")
+
+
+@pytest.mark.parametrize("event_type", ["app_mention", "message"])
+def test_a_listener_that_fails_tells_the_asker_privately_where_they_asked(
+    engine: Engine, client: FakeClient, event_type: str
+) -> None:
+    app = FakeApp()
+    messages.register(app, FailingEngine(engine.library), answer_channel_questions=True)  # type: ignore[arg-type]
+    event = {**message(ROLE), "type": event_type}
+    body = {"type": "event_callback", "event": event}
+
+    listener = app.listeners[event_type][1][0]
+    listener(
+        body=body, event=event, client=client, **({"context": {"bot_user_id": BOT}} if event_type == "message" else {})
+    )
+
+    assert client.calls == [
+        ("chat.postEphemeral", {"channel": "C0GENERAL", "user": "U0ASKER", "text": GENERIC, "thread_ts": "100.1"})
+    ]
+
+
+def test_without_a_recording_the_listeners_answer_and_record_nothing(engine: Engine, client: FakeClient) -> None:
+    app = FakeApp()
+    messages.register(app, engine, answer_channel_questions=True)  # type: ignore[arg-type]
+    event = message(f"<@{BOT}> {ROLE}")
+
+    app.listeners["app_mention"][1][0](body={"event": event}, event=event, client=client)
+
+    assert [method for method, _ in client.calls] == ["chat.postMessage"]
 
 
 def test_acknowledge_acknowledges_with_nothing() -> None:
