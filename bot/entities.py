@@ -40,8 +40,14 @@ KINDS = (
 )
 # A level or place the question sets aside ("in London, not the national avg") is not asked about.
 NEGATABLE = frozenset({"level", "location", "specialization", "company_type"})
-NEGATIONS = frozenset({"not", "no", "excluding", "except", "without", "besides", "nor"})
+NEGATIONS = frozenset({"not", "no", "excluding", "except", "without", "besides", "nor", "outside"})
+# Two words that set aside what follows them ("other than the bay area", "apart from senior").
+NEGATION_PAIRS = frozenset(
+    {("other", "than"), ("rather", "than"), ("apart", "from"), ("instead", "of"), ("outside", "of")}
+)
 NEGATION_SKIPS = frozenset({"the", "a", "an", "just", "only", "for", "in"})
+# A list set aside together ("not sf/ny", "excluding london or berlin"): "/" and "," leave no word.
+LIST_JOINS = frozenset({"or", "and", "nor"})
 EXACT_ONLY = frozenset({"profession"})  # "layer" is not a typo of "lawyer": other jobs are named exactly
 
 
@@ -106,9 +112,8 @@ class EntityIndex:
                 found += [Found(kind, ident, start, length, True) for kind, ident in hits]
                 taken[start : start + length] = [True] * length
         found += self._typos(stems, taken)
-        found = [f for f in found if not (f.kind in NEGATABLE and _negated(raw_words, f.start))]
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
-        return Entities(found)
+        return Entities(_without_set_aside(found, raw_words))
 
     def levels_for_years(self, years: int) -> list[str]:
         """The levels whose years of experience (as the articles give them) include `years`: the
@@ -198,9 +203,34 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
         yield "profession", job.id, job.aliases
 
 
+def _without_set_aside(found: list[Found], raw_words: list[str]) -> list[Found]:
+    """The found things less those a negation sets aside, with the rest of a list it starts: in
+    "not sf/ny" New York is set aside as San Francisco is. `found` is in word order."""
+    kept: list[Found] = []
+    set_aside: list[Found] = []
+    for f in found:
+        if f.kind in NEGATABLE and (_negated(raw_words, f.start) or _listed_after(set_aside, f, raw_words)):
+            set_aside.append(f)
+        else:
+            kept.append(f)
+    return kept
+
+
 def _negated(raw_words: list[str], start: int) -> bool:
-    """Is the word at `start` set aside by a negation just before it ("not the national", "excluding US")?"""
+    """Is the word at `start` set aside by a negation just before it ("not the national", "excluding US",
+    "other than the bay area")?"""
     i = start - 1
     while i >= 0 and raw_words[i] in NEGATION_SKIPS:
         i -= 1
-    return i >= 0 and raw_words[i] in NEGATIONS
+    return i >= 0 and (raw_words[i] in NEGATIONS or (i > 0 and (raw_words[i - 1], raw_words[i]) in NEGATION_PAIRS))
+
+
+def _listed_after(set_aside: list[Found], f: Found, raw_words: list[str]) -> bool:
+    """Does `f` continue a list of its own kind that a negation set aside ("not sf or ny")?"""
+    for before in set_aside:
+        if before.kind != f.kind:
+            continue
+        between = raw_words[before.start + before.length : f.start]
+        if len(between) <= 1 and set(between) <= LIST_JOINS:
+            return True
+    return False

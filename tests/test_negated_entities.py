@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from bot.answering import Engine
+from bot.content import Library
+from bot.entities import EntityIndex
+from bot.text import words
 
 
 def test_a_place_set_aside_is_not_added(engine: Engine) -> None:
@@ -17,3 +20,35 @@ def test_a_level_set_aside_is_not_added(engine: Engine) -> None:
 
 def test_a_place_named_plainly_still_counts(engine: Engine) -> None:
     assert engine.answer("what do staff engineers earn in the US", "dm").topic_id == "s:level=staff,location=us"
+
+
+def _places(library: Library, text: str) -> list[str]:
+    return EntityIndex(library).extract(words(text)).ids("location")
+
+
+def test_a_list_set_aside_is_set_aside_whole(library: Library) -> None:
+    # "/" leaves no word between the two places; "or" joins them: both are set aside, not only the first.
+    assert _places(library, "chicago so not sf/ny") == ["us-other"]
+    assert _places(library, "staff pay excluding sf or ny") == []
+
+
+def test_two_word_negations_set_aside(library: Library) -> None:
+    assert _places(library, "senior pay other than the bay area") == []
+    assert _places(library, "senior pay in germany rather than the uk") == ["germany"]
+    assert _places(library, "mid level pay apart from london") == []
+
+
+def test_outside_a_place_is_not_that_place(library: Library) -> None:
+    assert _places(library, "staff pay outside london") == []
+    assert _places(library, "staff pay outside sf/ny") == ["us-other"]  # a name of its own: the rest of the US
+
+
+def test_a_list_of_another_kind_after_a_set_aside_place_still_counts(library: Library) -> None:
+    index = EntityIndex(library)
+    found = index.extract(words("not london, senior"))
+    assert found.ids("location") == [] and found.ids("level") == ["senior"]
+
+
+def test_a_place_set_aside_in_an_aside_is_not_shown(engine: Engine) -> None:
+    reply = engine.answer("principal ai eng in chicago (so not sf/ny). what's the principal range?", "dm")
+    assert reply.topic_id == "s:level=principal,location=us-other"
