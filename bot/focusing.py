@@ -112,7 +112,7 @@ def _read_for(
     title words count little, and a word no fact uses is joined by its kin in this entry or its
     word family."""
     title = set(terms(topic.title))
-    facts = focus.joined(focus.wording_of_text(item.text) for item in focus.items_of(topic))
+    facts = focus.wording_of_texts(tuple(item.text for item in focus.items_of(topic)))
     read: dict[str, dict[str, float]] = {}
     for term, weight in asked.items():
         idf = matcher.idf.get(term, matcher.unknown_idf)

@@ -75,9 +75,12 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
     kin's, when only kin is used) times how rare that is among these texts: a word in every one of
     them says nothing about which to show. A word counts once however many of its kin a text uses."""
     wordings = [wording_of_text(text) for text in texts]
+    together = wording_of_texts(tuple(texts))
     scores = [0.0] * len(texts)
     for readings in asked.values():
-        found = [_reading_weight(readings, wording) for wording in wordings]
+        # A reading none of the texts uses scores none of them: only the others are tried on each.
+        used = {r: w for r, w in readings.items() if together.uses(r)}
+        found = [_reading_weight(used, wording) for wording in wordings] if used else [0.0] * len(texts)
         hits = sum(1 for weight in found if weight)
         rarity = math.log((len(texts) + 1) / (hits + 0.5))
         for i, weight in enumerate(found):
@@ -196,6 +199,11 @@ def read_facts(topics: Iterable[Topic]) -> None:
 def joined(wordings: Iterable[Wording]) -> Wording:
     """The wording of several texts together."""
     return wording(term for w in wordings for term in w.ordered)
+
+
+@lru_cache(maxsize=1024)  # an entry's facts, together: one per entry
+def wording_of_texts(texts: tuple[str, ...]) -> Wording:
+    return joined(wording_of_text(text) for text in texts)
 
 
 def word_family(term: str, families: Sequence[frozenset[str]]) -> frozenset[str]:
