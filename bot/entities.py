@@ -48,6 +48,19 @@ NEGATION_PAIRS = frozenset(
 NEGATION_SKIPS = frozenset({"the", "a", "an", "just", "only", "for", "in"})
 # A list set aside together ("not sf/ny", "excluding london or berlin"): "/" and "," leave no word.
 LIST_JOINS = frozenset({"or", "and", "nor"})
+# Someone in the asker's story rather than what is asked about: a role or job followed by what it
+# said or did ("hr asking my expected ctc", "my manager says", "our data scientist built a model").
+# Saying is enough; doing needs "our"/"my" before the role ("what do ai engineers build" asks).
+ACTORS = frozenset({"role", "profession"})
+SAYING = frozenset(
+    "ask asks asked asking say says said saying tell tells told telling want wants wanted think thinks thought "
+    "suggest suggests suggested mention mentioned offer offers offered offering quote quoted claim claims claimed "
+    "insist insists insisted reckon reckons keep keeps kept expect expects expected".split()
+)
+DOING = frozenset("built made wrote trained created developed shipped sent gave handed left".split())
+OWNERS = frozenset({"our", "my", "their", "his", "her", "your"})
+ACTOR_SKIPS = frozenset({"is", "was", "has", "had", "just", "already", "also", "recently"})
+SELF_WORDS = frozenset({"im", "am", "as", "being"})  # "I'm a data scientist, asked to ...": the asker
 EXACT_ONLY = frozenset({"profession"})  # "layer" is not a typo of "lawyer": other jobs are named exactly
 
 
@@ -112,6 +125,7 @@ class EntityIndex:
                 found += [Found(kind, ident, start, length, True) for kind, ident in hits]
                 taken[start : start + length] = [True] * length
         found += self._typos(stems, taken)
+        found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f))]
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
         return Entities(_without_set_aside(found, raw_words))
 
@@ -201,6 +215,20 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
             yield kind, topic.id, [topic.title, *topic.aliases]
     for job in library.other_professions.values():
         yield "profession", job.id, job.aliases
+
+
+def _actor(raw_words: list[str], f: Found) -> bool:
+    """Is the role or job at `f` someone in the story, by what follows it (see ACTORS)?"""
+    i = f.start + f.length
+    while i < len(raw_words) and raw_words[i] in ACTOR_SKIPS:
+        i += 1
+    if i >= len(raw_words):
+        return False
+    before = [w for w in raw_words[max(0, f.start - 2) : f.start] if w not in {"a", "an"}]
+    if before and before[-1] in SELF_WORDS:
+        return False
+    owned = f.start > 0 and raw_words[f.start - 1] in OWNERS
+    return raw_words[i] in SAYING or (owned and raw_words[i] in DOING)
 
 
 def _without_set_aside(found: list[Found], raw_words: list[str]) -> list[Found]:

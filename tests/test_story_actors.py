@@ -1,0 +1,51 @@
+"""A role or job that is someone in the asker's story ("hr asking my expected ctc", "our data
+scientist built a model") is not what the question asks about: not a pay subject, not the asker's
+own background."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import Engine
+from bot.content import Library
+from bot.entities import EntityIndex
+from bot.text import words
+
+
+def _named(library: Library, text: str, kind: str) -> list[str]:
+    return EntityIndex(library).extract(words(text)).ids(kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hr asking my expected ctc",
+        "hr is asking about my notice period",
+        "my hr said no",
+        "our data scientist built a model",
+    ],
+)
+def test_a_role_that_says_or_does_something_is_in_the_story(library: Library, text: str) -> None:
+    assert _named(library, text, "role") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("what do data scientists build", "data-scientist"),  # doing without "our"/"my": asked about
+        ("im a data scientist, asked to lead an ai project", "data-scientist"),  # the asker themselves
+        ("data scientist pay in london", "data-scientist"),
+    ],
+)
+def test_a_role_asked_about_or_owned_by_the_asker_still_counts(library: Library, text: str, role: str) -> None:
+    assert _named(library, text, "role") == [role]
+
+
+def test_a_job_in_the_story_does_not_make_the_pay_question_about_that_job(library: Library) -> None:
+    assert _named(library, "the recruiter asked what i expect", "profession") == []
+    assert _named(library, "how much do recruiters make", "profession") != []
+
+
+def test_hr_asking_the_pay_leaves_the_pay_of_the_asked_level_and_place(engine: Engine) -> None:
+    reply = engine.answer("junior ai engineer offer in bangalore, hr asked my expected ctc. what is normal?", "dm")
+    assert reply.topic_id == "s:level=entry,location=india"
