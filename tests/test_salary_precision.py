@@ -324,3 +324,12 @@ def test_the_remote_pay_card_shows_each_figure_once(engine: Engine) -> None:
     assert card is not None
     text = "\n".join(text_lines(card))
     assert text.count("$206,600") == 1 and text.count("$278,000") == 1
+
+
+def test_no_figure_for_the_specialization_nor_the_level_at_a_place_says_both(engine: Engine) -> None:
+    card = engine.answer("salary mid computer vision uk", "slash").card
+    assert card is not None
+    assert card.summary.startswith("The articles give no Computer vision figure for the United Kingdom.")
+    assert "Nor do they give a mid-level figure for the United Kingdom" in card.summary, (
+        "the levels shown are the nearest"
+    )

@@ -209,6 +209,8 @@ def _tie_gap_at(library: Library, query: SalaryQuery, place: str, name: str) -> 
         national = _nowhere_in_particular(library, replace(query, locations=()))
         groups.append(Group(f"{subject}, US national", tuple(f for g in national.groups for f in g.figures)))
     shown = tuple(g for g in groups if g.figures)
+    if _is_gap(plain):  # no figure for the level here either: say so, and which levels these are
+        return SalaryAnswer(f"{gap} {plain.lead.replace('The articles give no', 'Nor do they give a', 1)}", shown)
     return SalaryAnswer(gap + (" What they do give:" if shown else " Try a button below."), shown)
 
 
