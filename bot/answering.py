@@ -35,7 +35,7 @@ from bot.intents import compares
 from bot.kinds import VIAS, ButtonAction, ReplyKind, Via
 from bot.matching import Matcher
 from bot.parsing import Query, parse
-from bot.phases import asked_stems, phase_index, words_past
+from bot.phases import asked_stems, phase_by_word, phase_index, words_ahead, words_past
 from bot.recent import Recent
 from bot.refs import Ref
 from bot.routing import CommandRouter
@@ -233,10 +233,13 @@ class Engine:
         roadmap = self.library.roadmaps.get(roadmap_id or "")
         if roadmap is None or compares(query):
             return ref  # "senior-level vs beginner" weighs phases against each other: show them all
-        index = phase_index(roadmap, asked_stems(query.words))
-        if index is not None and phase_index(roadmap, asked_stems(words_past(query.words))) == index:
-            plan = plan_of(roadmap, index)  # "what comes after the MLOps step": the next phase of its plan
-            index = plan[min(plan.index(index) + 1, len(plan) - 1)]
+        ahead = words_ahead(query.words)
+        index = phase_index(roadmap, asked_stems(ahead))
+        if index is None:
+            index = phase_by_word(roadmap, ahead)  # "about to start the LLM part"
+        if index is None and (done := phase_index(roadmap, asked_stems(words_past(query.words)))) is not None:
+            plan = plan_of(roadmap, done)  # "what comes after the MLOps step": the next phase of its plan
+            index = plan[min(plan.index(done) + 1, len(plan) - 1)]
         return refs.roadmap(roadmap.id, index) if index is not None else ref
 
 

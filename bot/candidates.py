@@ -25,7 +25,7 @@ from bot.intents import (
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
 from bot.models import Comparison, Role, Topic
 from bot.parsing import Query
-from bot.phases import asked_stems, named_by_alias
+from bot.phases import REACHED, REACHED_PAIRS, asked_stems, named_by_alias
 from bot.refs import Ref, SalaryQuery
 from bot.routing import SUBJECT_ROLE, comparison_ref, level_comparison_ref, salary_query
 from bot.text import ASIDE_WEIGHT, STOPWORDS, stem, word_weights
@@ -44,7 +44,6 @@ NOT_COVERED_SCORE = 100.0  # a pay question about another job: saying so is the 
 # with one of these, in a pay question, names someone other than an AI engineer.
 PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 PERSON_MIN_LENGTH = 5
-REACHED_MARKERS = frozenset({"after", "beyond"})
 REACHED_SKIPS = frozenset({"the", "a", "an", "my", "getting", "learning", "knowing", "finishing", "mastering"})
 
 
@@ -275,11 +274,12 @@ def _backgrounds_in(entities: Entities, aside: set[int]) -> list[str]:
 
 
 def _reached(words: tuple[str, ...], start: int) -> bool:
-    """Is the name at `start` where the person already is: "after python", "beyond getting the cert"?"""
+    """Is the name at `start` where the person already is: "after python", "beyond getting the cert",
+    "finished the ml basics", "done with ml foundations"?"""
     i = start - 1
     while i >= 0 and words[i] in REACHED_SKIPS:
         i -= 1
-    return i >= 0 and words[i] in REACHED_MARKERS
+    return i >= 0 and (words[i] in REACHED or (i > 0 and (words[i - 1], words[i]) in REACHED_PAIRS))
 
 
 def _precise(wanted: SalaryQuery) -> bool:

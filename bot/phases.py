@@ -24,18 +24,52 @@ def phase_index(roadmap: Roadmap, asked: frozenset[str]) -> int | None:
     return best[1] if best else None
 
 
-REACHED = frozenset({"after", "beyond"})  # "what comes after the llm skills step": that phase is done
+# "what comes after the llm skills step", "just wrapped the ml basics part": that phase is done.
+REACHED = frozenset({"after", "beyond", "wrapped", "finished", "completed", "past"})
+REACHED_PAIRS = frozenset({("done", "with"), ("through", "with"), ("got", "through")})
+REACHED_SPAN = 6  # the words after such a marker that name what is done ("the ml basics part of")
+
+
+def reached_positions(question_words: tuple[str, ...]) -> set[int]:
+    """Positions of the words that name what the person has already done: the few words after
+    "after", "beyond", "wrapped", "finished", "done with" ... (see REACHED)."""
+    reached: set[int] = set()
+    for i, word in enumerate(question_words):
+        pair = (question_words[i - 1], word) if i else ("", word)
+        if word in REACHED or pair in REACHED_PAIRS:
+            reached.update(range(i + 1, min(i + 1 + REACHED_SPAN, len(question_words))))
+    return reached
 
 
 def words_past(question_words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words after "after" or "beyond": what they name the person has already reached."""
-    marker = next((i for i, w in enumerate(question_words) if w in REACHED), None)
-    return () if marker is None else question_words[marker + 1 :]
+    """The words that name what the person has already reached (see reached_positions)."""
+    reached = reached_positions(question_words)
+    return tuple(w for i, w in enumerate(question_words) if i in reached)
+
+
+def words_ahead(question_words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that do not name what the person has already reached."""
+    reached = reached_positions(question_words)
+    return tuple(w for i, w in enumerate(question_words) if i not in reached)
 
 
 # A question that says "phase" or "step" names a phase by its id's words too ("the engineering
 # skills phase"); without it those words are everyday ones ("what engineering skills do I need").
 PHASE_WORDS = frozenset(stem(w) for w in ("phase", "phases", "step", "steps", "stage", "part"))
+
+
+def phase_by_word(roadmap: Roadmap, question_words: tuple[str, ...]) -> int | None:
+    """The phase a question names by one word beside "phase", "part" or "step" ("the LLM part",
+    "the mlops step"): the one phase of the roadmap whose names use that word, if only one does."""
+    before = {stem(question_words[i - 1]) for i, w in enumerate(question_words) if i and stem(w) in PHASE_WORDS}
+    before -= PHASE_WORDS | {stem(w) for w in STOPWORDS}
+    named = {
+        index
+        for index, phase in enumerate(roadmap.phases)
+        for name in [*_own_names(phase), *alias_names(phase), _title_name(phase)]
+        if name & before
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def named_by_alias(roadmap: Roadmap, asked: frozenset[str]) -> bool:
@@ -56,6 +90,17 @@ def _alias_name(alias: str) -> frozenset[str]:
 
 def _id_name(phase: Phase) -> frozenset[str]:
     return frozenset(stem(w) for w in phase.id.split("-"))
+
+
+def _title_name(phase: Phase) -> frozenset[str]:
+    return _title_words(phase.title)
+
+
+@lru_cache(maxsize=1024)  # the content's phase titles
+def _title_words(title: str) -> frozenset[str]:
+    """The words of a phase's title after its number ("Add LLM expertise")."""
+    _, _, name = title.rpartition(":")
+    return frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
 
 
 def _own_names(phase: Phase) -> list[frozenset[str]]:
