@@ -29,15 +29,17 @@ _ABOUT_THE_BOT = _stems(
     help helps command commands cmd cmds menu usage topic topics option options feature features example
     examples sample samples instruction instructions question questions answer answers able capable support
     supports offer offers cover covers handle know knows bot aieng app tool this thing new here channel
-    workspace team give few some list show work works type write start begin
+    workspace team give few some list show work works type write start begin talk talking chat chatting
+    speak message
     """
 )
 # Cues that ask how to use the bot. Each is a phrase about the bot itself: a topic in the same
 # message still makes it a question about that topic (see `_only_about` below).
 _HELP_CUES = re.compile(
     r"\b(help|helps|commands?|cmds?|menu|usage|topics?|options|features|examples?|samples?|instructions)\b"
-    r"|\byou\b.*\b(do|for|able|know|answer|support|offer|cover|handle)\b"  # what can you do / what are you for
-    r"|\b(do|know|answer|support|offer|cover|handle)\b.*\byou\b"  # which topics do you know
+    r"|\b(you|u)\b.*\b(do|for|able|know|answer|support|offer|cover|handle)\b"  # what can you do / what are you for
+    r"|\b(do|know|answer|support|offer|cover|handle)\b.*\b(you|u)\b"  # which topics do you know
+    r"|\b(talk|speak|chat|message)\b.*\b(you|u|this|it|aieng|bot|thing|app)\b"  # how do I talk to you
     r"|\b(who|what) are you\b"
     r"|\b(use|work|works|start)\b.*\b(this|it|you|aieng|bot|thing|app)\b"  # how do I use this thing
     r"|\b(this|it|you|aieng|bot|thing|app)\b.*\b(work|works)\b"  # how does /aieng work

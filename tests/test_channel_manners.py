@@ -31,6 +31,10 @@ ASKING_HOW_TO_USE = [
     "what topics do you cover",
     "any examples?",
     "show me the options",
+    # the bot addressed as people write to each other: "u", and how to talk to it
+    "how do i talk to u?",
+    "what can u do",
+    "how do I chat with this thing?",
 ]
 TOPIC_QUESTIONS = [
     # a help cue with something to answer about is a question about that thing
@@ -40,6 +44,7 @@ TOPIC_QUESTIONS = [
     "how does the interview process work?",
     "what examples of portfolio projects help me get hired?",
     "do you know what a senior ML engineer earns?",
+    "how do I talk to my manager about moving into AI engineering?",
 ]
 GREETINGS = ["hi", "hello", "hi there!", "hey everyone", "good morning", "hiya 👋"]
 THANKS = ["thanks!", "thank you", "thx", "thanks a lot, very helpful", "thanks for the help!", "cheers"]
