@@ -32,6 +32,7 @@ BODY_WEIGHT = 0.5
 TYPO_CUTOFF = 85  # rapidfuzz ratio for mending a word the content does not know
 TYPO_MIN_LENGTH = 6  # shorter words are too often other real words ("bread" is not a typo of "read")
 MENDED_WEIGHT = 0.75  # a mended word is weaker evidence than one spelled as the content spells it
+KIN_WEIGHT = 0.5  # a word's kin (content/vocabulary.yaml's word families) found in an entry: half the evidence
 TOP = 5
 MIN_EVIDENCE_IN_MEDIANS = 1.2  # matched weight a question needs, in median-word units, for full score
 
@@ -108,7 +109,25 @@ class Matcher:
         # summed per question with map(), which loops in C, rather than entry by entry in Python.
         self.ids = tuple(self.docs)
         self.weights_by_term = {term: tuple(doc.weight(term) for doc in self.docs.values()) for term in self.idf}
+        self.weights_by_term.update(self._kin_weights(library.word_families))
         self._mend = lru_cache(maxsize=4096)(self._mend_uncached)
+
+    def _kin_weights(self, families: Iterable[frozenset[str]]) -> dict[str, tuple[float, ...]]:
+        """Field weights of each family word, where an entry has only its kin counted at KIN_WEIGHT:
+        "healthcare" asked finds an entry that says "medical". Worked out once, so asking costs nothing."""
+        kin: dict[str, set[str]] = {}
+        for family in families:
+            for term in family:
+                kin.setdefault(term, set()).update(family - {term})
+        nothing = tuple(repeat(0.0, len(self.ids)))
+        expanded = {}
+        for term, others in kin.items():
+            weights = self.weights_by_term.get(term, nothing)
+            for other in others & self.weights_by_term.keys():
+                found = self.weights_by_term[other]
+                weights = tuple(max(w, KIN_WEIGHT * k) for w, k in zip(weights, found, strict=True))
+            expanded[term] = weights
+        return expanded
 
     def query_terms(self, text: str) -> Terms:
         """The question's content terms, typos mended to words the content uses; stray numbers dropped."""

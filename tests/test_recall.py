@@ -1,0 +1,38 @@
+"""Questions worded as people word them reach the entry that has the answer: kin words count in
+matching, derived word forms are read as the content's, and the bot is asked for help as people ask."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import CONTENT
+
+from bot.content import load_library
+from bot.matching import Matcher
+
+
+def _with_family(tmp_path: Path, family: str) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder)
+    vocabulary = folder / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8").replace("word_families:\n", f"word_families:\n  - [{family}]\n")
+    vocabulary.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _scores(matcher: Matcher, question: str) -> dict[str, float]:
+    return {c.topic_id: c.score for c in matcher.rank(matcher.query_terms(question), top=100)}
+
+
+def test_a_word_counts_for_an_entry_that_uses_only_its_kin(tmp_path: Path) -> None:
+    """The families in content/vocabulary.yaml are read by matching too: "zorbly" asked finds the
+    sectors entry, which says "Defense", only once a family makes them kin."""
+    before = _scores(Matcher(load_library(CONTENT)), "zorbly sectors")
+    after = _scores(Matcher(load_library(_with_family(tmp_path, "zorbly, defense"))), "zorbly sectors")
+    assert after["market-sectors"] > before["market-sectors"]
+
+
+def test_a_kin_word_is_weaker_evidence_than_the_word_itself(tmp_path: Path) -> None:
+    matcher = Matcher(load_library(_with_family(tmp_path, "zorbly, defense")))
+    assert _scores(matcher, "defense sectors")["market-sectors"] > _scores(matcher, "zorbly sectors")["market-sectors"]
