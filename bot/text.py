@@ -74,6 +74,8 @@ def stem(word: str) -> str:
         word = word[:-3]
     elif len(word) >= 6 and word.endswith("ed") or len(word) >= 7 and word.endswith("ly"):
         word = word[:-2]
+    if len(word) >= 7 and word.endswith("ical"):
+        word = word[:-2]  # classical/classic, statistical/statistics, medically/medic
     if len(word) >= 4 and word.endswith("e"):
         word = word[:-1]
     return word

@@ -6,10 +6,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import CONTENT
 
+from bot.answering import Engine
 from bot.content import load_library
 from bot.matching import Matcher
+from bot.text import stem
 
 
 def _with_family(tmp_path: Path, family: str) -> Path:
@@ -36,3 +39,18 @@ def test_a_word_counts_for_an_entry_that_uses_only_its_kin(tmp_path: Path) -> No
 def test_a_kin_word_is_weaker_evidence_than_the_word_itself(tmp_path: Path) -> None:
     matcher = Matcher(load_library(_with_family(tmp_path, "zorbly, defense")))
     assert _scores(matcher, "defense sectors")["market-sectors"] > _scores(matcher, "zorbly sectors")["market-sectors"]
+
+
+@pytest.mark.parametrize(
+    ("written", "asked"),
+    [("classical", "classic"), ("statistical", "statistics"), ("typically", "typical"), ("medical", "medic")],
+)
+def test_an_ical_word_and_its_ic_form_are_one_term(written: str, asked: str) -> None:
+    assert stem(written) == stem(asked)
+
+
+def test_a_question_in_the_ic_form_finds_the_entry_that_writes_ical(engine: Engine) -> None:
+    """The fundamentals entry writes "Classical algorithms": asked about "classic" ones, it is matched on it."""
+    matcher = engine.matcher
+    terms = matcher.query_terms("classic algorithms")
+    assert any(c.topic_id == "ml-fundamentals" for c in matcher.rank(terms, top=3))
