@@ -113,8 +113,10 @@ class Matcher:
         self._mend = lru_cache(maxsize=4096)(self._mend_uncached)
 
     def _kin_weights(self, families: Iterable[frozenset[str]]) -> dict[str, tuple[float, ...]]:
-        """Field weights of each family word, where an entry has only its kin counted at KIN_WEIGHT:
-        "healthcare" asked finds an entry that says "medical". Worked out once, so asking costs nothing."""
+        """Field weights of each family word the content never uses, its kin counted at KIN_WEIGHT:
+        "zorbly" asked finds an entry that says "defense" once a family makes them kin. A word the
+        content does use keeps its own weights ("study" must not find "deep learning" through "learn").
+        Worked out once, so asking costs nothing."""
         kin: dict[str, set[str]] = {}
         for family in families:
             for term in family:
@@ -122,6 +124,8 @@ class Matcher:
         nothing = tuple(repeat(0.0, len(self.ids)))
         expanded = {}
         for term, others in kin.items():
+            if term in self.weights_by_term:
+                continue  # a word the content uses is read as written ("study" is not "deep learning")
             weights = self.weights_by_term.get(term, nothing)
             for other in others & self.weights_by_term.keys():
                 found = self.weights_by_term[other]

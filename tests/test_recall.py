@@ -36,6 +36,13 @@ def test_a_word_counts_for_an_entry_that_uses_only_its_kin(tmp_path: Path) -> No
     assert after["market-sectors"] > before["market-sectors"]
 
 
+def test_a_word_the_content_uses_is_read_as_written_not_through_its_kin(engine: Engine) -> None:
+    """ "study" and "learn" are kin, but "deep learning" is no studying: the frameworks entry must not
+    outrank the learning order for what to study after a framework."""
+    scores = _scores(engine.matcher, "study pytorch")
+    assert scores.get("deep-learning-frameworks", 0.0) < scores["skill-building-sequence"]
+
+
 def test_a_kin_word_is_weaker_evidence_than_the_word_itself(tmp_path: Path) -> None:
     matcher = Matcher(load_library(_with_family(tmp_path, "zorbly, defense")))
     assert _scores(matcher, "defense sectors")["market-sectors"] > _scores(matcher, "zorbly sectors")["market-sectors"]
