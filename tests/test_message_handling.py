@@ -214,8 +214,18 @@ def test_a_dm_is_answered(
     reply = handle_message(dm(ROLE), client, {"bot_user_id": BOT}, engine, False)  # type: ignore[arg-type]
 
     assert reply is not None and reply.kind == "answer"
-    assert [kwargs["channel"] for _, kwargs in client.calls] == ["D0ASKER"]
+    assert client.calls == [
+        ("chat.postMessage", {"channel": "D0ASKER", "thread_ts": None, **message_payload("dm", reply)})
+    ]
     assert request_lines() == [("dm", "answer")]
+
+
+def test_a_pay_question_asked_in_a_channel_is_answered_privately_in_its_thread(
+    engine: Engine, client: FakeClient
+) -> None:
+    handle_message(message(PAY), client, {"bot_user_id": BOT}, engine, True)  # type: ignore[arg-type]
+
+    assert [(method, kwargs["thread_ts"]) for method, kwargs in client.calls] == [("chat.postEphemeral", "100.1")]
 
 
 def test_a_clear_channel_question_is_answered_in_its_thread(engine: Engine, client: FakeClient) -> None:
