@@ -39,7 +39,7 @@ def message_payload(via: Via, reply: Reply) -> dict[str, Any]:
     if reply.card is None:
         return {}
     how = delivery_for(via, reply)
-    response_type = "ephemeral" if how.private else ("in_channel" if via == "slash" else None)
+    response_type = "ephemeral" if how.private else None  # a slash reply is always private
     return dict(json.loads(payload_json(reply.card, how.shareable, response_type)))
 
 

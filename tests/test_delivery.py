@@ -38,4 +38,6 @@ def test_every_answer_carries_feedback_buttons(engine: Engine) -> None:
 def test_a_click_replaces_the_card(engine: Engine) -> None:
     payload = click_payload(engine.click("open", "r:thirty-day-plan:0"))
     assert payload["replace_original"] is True
+    actions = [e["action_id"] for b in payload["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert ids.SHARE in actions, "a card opened by a click can be shared like any answer"
     assert payload["blocks"][0]["text"]["text"].startswith("Startupbricks 30-day action plan: Week 1")
