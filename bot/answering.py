@@ -214,13 +214,14 @@ class Engine:
         return Reply(kind="fallback", card=card, score=score, candidates=found, query=query)
 
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
-        ref = focus_ref(self.library, self.matcher, self._phase_named(ref, query), query)
+        named = self._phase_named(ref, query)
+        ref = focus_ref(self.library, self.matcher, named, query)
         card = self._card_for(ref)
         about_pay = ref.kind == "s" or self.library.about_pay(ref.topic_id)
         return Reply(
             kind=card.kind,
             card=card,
-            topic_id=ref.topic_id,
+            topic_id=named.topic_id if named.kind == "r" else ref.topic_id,  # a roadmap focused is that roadmap
             score=score,
             candidates=found,
             query=query,

@@ -43,9 +43,11 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     if topic_id is None:
         return ref
     topic = library.entries[topic_id].topic
-    budget = focus.OVERVIEW_BUDGET if topic_id in library.roadmaps else focus.FOCUS_BUDGET
+    overview = topic_id in library.roadmaps
+    budget = focus.OVERVIEW_BUDGET if overview else focus.FOCUS_BUDGET
+    room = focus.OVERVIEW_ASKED_ROOM if overview else focus.ASKED_ROOM
     read = _read_for(topic, matcher, _asked(library, matcher, query), library.word_families)
-    picks = focus.question_picks(topic, read, budget)
+    picks = focus.question_picks(topic, read, budget, room)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
 
 
@@ -139,7 +141,10 @@ def _kin(topic: Topic, term: str, families: Sequence[frozenset[str]]) -> set[str
 
 
 def _entry_of(library: Library, ref: Ref) -> str | None:
-    """The entry a plain topic ref names."""
+    """The entry a plain topic ref or a roadmap's overview ref names (a roadmap overview shows a few
+    of its facts above its plans, chosen as a topic's are)."""
     if ref.kind == "t" and len(ref.parts) == 1 and ref.parts[0] in library.entries:
+        return ref.parts[0]
+    if ref.kind == "r" and len(ref.parts) == 1 and ref.parts[0] in library.roadmaps:
         return ref.parts[0]
     return None

@@ -35,6 +35,7 @@ TABLE_MIN_ROWS = 2
 TABLE_BUDGET = 420  # rows are short cells, so a table may run a little longer than bullets
 PAGE_BUDGET = 1150  # characters of facts on one page of a full card
 ASKED_ROOM = 2.5  # facts the question asks about may fill this many budgets
+OVERVIEW_ASKED_ROOM = 1.0  # on a roadmap overview, whose plans take the room, they fill one
 CLOSE = 0.4  # facts scoring at least this share of the best one's score count as asked for
 LENGTH_NORM = 0.3  # how far a fact's score is divided by its length relative to the mean (BM25's b)
 CITE_CHARS = 20  # what a fact's "(Article name)" adds to its length, about
@@ -62,11 +63,13 @@ def default_picks(topic: Topic, budget: int = FOCUS_BUDGET) -> tuple[int, ...]:
     return _fill(topic, _default_order(topic), budget)
 
 
-def question_picks(topic: Topic, asked: Asked, budget: int = FOCUS_BUDGET) -> tuple[int, ...]:
+def question_picks(
+    topic: Topic, asked: Asked, budget: int = FOCUS_BUDGET, asked_room: float = ASKED_ROOM
+) -> tuple[int, ...]:
     """The items that bear on a question (its terms with their weights) first, topped up in the
-    default order."""
+    default order; those asked about may fill `asked_room` budgets."""
     relevant = asked_about([item.text for item in items_of(topic)], asked)
-    return _fill(topic, [*relevant, *_default_order(topic)], budget, len(relevant))
+    return _fill(topic, [*relevant, *_default_order(topic)], budget, len(relevant), asked_room)
 
 
 def asked_about(texts: list[str], asked: Asked) -> list[int]:
@@ -226,7 +229,9 @@ def _similarity(topic: Topic, row: int) -> float:
     return float(fuzz.token_set_ratio(topic.rows[row].left, topic.rows[row].right))
 
 
-def _fill(topic: Topic, order: list[int], budget: int, asked_for: int = 0) -> tuple[int, ...]:
+def _fill(
+    topic: Topic, order: list[int], budget: int, asked_for: int = 0, asked_room: float = ASKED_ROOM
+) -> tuple[int, ...]:
     """Items in `order` while they fit the budget (the first always does), shown in content order.
     The first `asked_for` items are the ones the question asks about: they may use more room, and
     when there are any, the card tops them up only to make a comparison a table."""
@@ -243,7 +248,7 @@ def _fill(topic: Topic, order: list[int], budget: int, asked_for: int = 0) -> tu
         if item.kind == "row" and rows >= TABLE_MAX_ROWS or len(chosen) >= FOCUS_MAX_ITEMS:
             continue
         must = not chosen or (is_table and (item.kind == "row" and rows < TABLE_MIN_ROWS or position == headline))
-        room = budget * ASKED_ROOM if rank < asked_for else (budget if not asked_for else 0)
+        room = budget * asked_room if rank < asked_for else (budget if not asked_for else 0)
         if must or used + _size(item) <= room:
             chosen.append(position)
             used += _size(item)
