@@ -37,8 +37,9 @@ STOPWORDS = frozenset(
 
 
 def strip_slack_markup(text: str) -> str:
-    """Replace Slack's <...> markup by the words it shows; drop mentions and broadcasts."""
-    text = _SLACK_LINK.sub(lambda mt: mt.group(1) or mt.group(2) or "", text)
+    """Replace Slack's <...> markup by the words it shows (a link's label; a bare address shows no
+    words of the person's: "github acme pull 4821" is not a question); drop mentions and broadcasts."""
+    text = _SLACK_LINK.sub(lambda mt: mt.group(1) or "", text)  # a bare link's address is no one's words
     text = _SLACK_CHANNEL.sub(lambda mt: mt.group(1) or "", text)
     text = _SLACK_USER.sub(" ", text)
     return _SLACK_SPECIAL.sub(" ", text)

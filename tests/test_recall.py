@@ -12,7 +12,7 @@ from conftest import CONTENT
 from bot.answering import Engine
 from bot.content import load_library
 from bot.matching import Matcher
-from bot.text import stem
+from bot.text import stem, strip_slack_markup
 
 
 def _with_family(tmp_path: Path, family: str) -> Path:
@@ -61,3 +61,14 @@ def test_a_question_in_the_ic_form_finds_the_entry_that_writes_ical(engine: Engi
     matcher = engine.matcher
     terms = matcher.query_terms("classic algorithms")
     assert any(c.topic_id == "ml-fundamentals" for c in matcher.rank(terms, top=3))
+
+
+def test_a_bare_links_address_is_not_read_as_words() -> None:
+    assert strip_slack_markup("see <https://github.com/acme-corp/platform/pull/4821>").strip() == "see"
+    assert strip_slack_markup("<https://x.io|the course>") == "the course", "a link's label is what it shows"
+
+
+def test_a_pasted_link_alone_is_no_question_to_answer(engine: Engine) -> None:
+    """Its address ("github ... platform pull") once made practice projects look like a clear answer."""
+    assert engine.answer("<https://github.com/acme-corp/platform/pull/4821>", "dm").kind != "answer"
+
