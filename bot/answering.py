@@ -41,11 +41,20 @@ from bot.refs import Ref
 from bot.routing import CommandRouter
 from bot.social import Social, social_intent
 from bot.text import clean_question, words
-from bot.thresholds import ANSWER_THRESHOLD, CHANNEL_THRESHOLD, MARGIN, MAX_CHOICES, SUGGEST_THRESHOLD
+from bot.thresholds import (
+    ANSWER_THRESHOLD,
+    CHANNEL_THRESHOLD,
+    CLEAR_LEAD,
+    CLEAR_LEAD_MIN_TERMS,
+    MARGIN,
+    MAX_CHOICES,
+    SUGGEST_THRESHOLD,
+)
 
 __all__ = ["ANSWER_THRESHOLD", "CHANNEL_THRESHOLD", "MARGIN", "SUGGEST_THRESHOLD", "Engine", "Reply", "Scored"]
 
-ONE_ANSWER_MIN_CLOSE = 2  # a lone candidate below the answer bar is a guess, not corroborated
+ONE_ANSWER_MIN_CLOSE = 2  # a lone candidate below the answer bar is a guess, not corroborated (unless
+# nothing comes near it: CLEAR_LEAD)
 GRAMMAR_MAX_WORDS = 4  # a DM this short that starts with a topic word is read as a command
 GAP_QUESTION_CHARS = 300
 REPLY_CACHE = 256  # the texts asked most; a reply with its reading and candidates is about 3 KB
@@ -176,10 +185,22 @@ class Engine:
             if self._one_answer(best, close):
                 why = "below the bar, but its close candidates are one family: answered"
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
+            if lead >= CLEAR_LEAD and self._shared_terms(query, best) >= CLEAR_LEAD_MIN_TERMS:
+                # Nothing else comes near: "did you mean" would offer one real choice, or choices
+                # that plainly do not answer. The best answers, the next ones are buttons under it.
+                # One shared word is not enough to go on ("how do I become a pilot": pilot purgatory).
+                why = f"below the bar, but {CLEAR_LEAD:g} or more ahead of every rival on several words: answered"
+                return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
             record_gap("did you mean", query.text)
             card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
             return Reply(kind="choices", card=card, score=best.score, candidates=tuple(found), query=query)
         return self._fallback(query.text, best.score if best else None, tuple(found), query)
+
+    def _shared_terms(self, query: Query, best: Scored) -> int:
+        """How many of the question's terms the best answer's entry uses (0 for a card that is no entry)."""
+        if best.ref.kind not in ("t", "r") or best.ref.parts[0] not in self.library.entries:
+            return 0
+        return self.matcher.terms_found(self.matcher.query_terms(query.text), best.ref.parts[0])
 
     def _one_answer(self, best: Scored, close: list[Scored]) -> bool:
         """Below the answer bar, one answer is still plain when several close candidates are of its

@@ -19,6 +19,7 @@ from bot.delivery import click_payload, message_payload
 from bot.errors import BotError
 from bot.kinds import Via
 from bot.local_chat import render_for_terminal
+from bot.thresholds import CLEAR_LEAD
 
 BATCH_VIAS: tuple[Via, ...] = ("slash", "mention", "dm")
 log = logging.getLogger(__name__)
@@ -90,7 +91,8 @@ def explain(engine: Engine, text: str, via: Via, out: TextIO) -> int:
     out.write(
         f"thresholds: answer >= {ANSWER_THRESHOLD} (rivals within {MARGIN} of it offered as buttons); "
         f"between {SUGGEST_THRESHOLD} and {ANSWER_THRESHOLD}: answered when the close candidates are one "
-        f"family, else did-you-mean; unasked channel answer >= {CHANNEL_THRESHOLD} with a lead of {MARGIN}\n"
+        f"family or it leads every rival by {CLEAR_LEAD}, else did-you-mean; "
+        f"unasked channel answer >= {CHANNEL_THRESHOLD} with a lead of {MARGIN}\n"
     )
     out.write(f"result:     {reply.kind} -> {reply.topic_id} (score {reply.score})\n")
     if reply.why:

@@ -167,6 +167,11 @@ class Matcher:
         scored.sort(key=lambda c: -c.score)
         return scored[:top]
 
+    def terms_found(self, query_terms: Terms, topic_id: str) -> int:
+        """How many of the question's distinct terms an entry uses (in any field, or through kin)."""
+        at = self.ids.index(topic_id)
+        return sum(1 for term in query_terms.words if (w := self.weights_by_term.get(term)) is not None and w[at])
+
     def _coverage_by_entry(self, weighted: list[tuple[str, float]]) -> Iterable[float]:
         """Each entry's matched weight, in self.ids order: the sum over the question's terms of the
         term's weight times its field weight in the entry, added up in the question's term order."""

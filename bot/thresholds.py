@@ -2,6 +2,8 @@
 
 ANSWER_THRESHOLD = 45.0  # a free question is answered at this score or above...
 MARGIN = 4.0  # ...when it leads the best rival (another family, not linked to it) by this much
-SUGGEST_THRESHOLD = 30.0  # below the answer bar but above this: "did you mean"
+SUGGEST_THRESHOLD = 30.0  # below the answer bar but above this: "did you mean"...
+CLEAR_LEAD = 8.0  # ...unless the best leads every rival by this much: then it is the plain answer,
+CLEAR_LEAD_MIN_TERMS = 2  # when it shares this many of the question's terms ("become a pilot": one)
 CHANNEL_THRESHOLD = 62.0  # unasked channel questions need more confidence than mentions
 MAX_CHOICES = 3  # buttons on a "did you mean"

@@ -29,6 +29,9 @@ MUTATIONS = [
     ("bot/thresholds.py", "ANSWER_THRESHOLD = 45.0", "ANSWER_THRESHOLD = 40.0", "the answer bar"),
     ("bot/answering.py", "best.score - rival.score >= MARGIN", "best.score - rival.score > MARGIN", "the margin: >="),
     ("bot/answering.py", "best.score - s.score < MARGIN", "best.score - s.score < 1", "rivals offered under an answer"),
+    ("bot/thresholds.py", "CLEAR_LEAD = 8.0", "CLEAR_LEAD = 4.0", "a clear lead below the bar"),
+    ("bot/answering.py", "if lead >= CLEAR_LEAD and", "if lead > CLEAR_LEAD and", "a clear lead: >="),
+    ("bot/thresholds.py", "CLEAR_LEAD_MIN_TERMS = 2", "CLEAR_LEAD_MIN_TERMS = 1", "a clear lead on one word"),
     (
         "bot/models.py",
         "class Cited(Strict):\n    source: SourceId",

@@ -153,6 +153,10 @@ def _decide(engine: Engine, found: list[Scored], via: str) -> str:
     return engine._decide(parse("x", engine.index, grammar=False), found, via).kind
 
 
+def _decide_on(engine: Engine, text: str, found: list[Scored], via: str) -> str:
+    return engine._decide(parse(text, engine.index, grammar=False), found, via).kind
+
+
 @pytest.mark.parametrize(
     ("score", "via", "kind"),
     [
@@ -168,8 +172,38 @@ def _decide(engine: Engine, found: list[Scored], via: str) -> str:
 )
 def test_the_answer_bars_sit_where_they_were_tuned(engine: Engine, score: float, via: str, kind: str) -> None:
     """ANSWER_THRESHOLD 45, CHANNEL_THRESHOLD 62, SUGGEST_THRESHOLD 30 (tuned on the eval sets:
-    change them only with `make score` before and after)."""
-    assert _decide(engine, [_scored("llm", score, "skills")], via) == kind, f"score {score} by {via}"
+    change them only with `make score` before and after). A rival of another family exactly the
+    margin behind: a clear winner above the bar, a real choice below it."""
+    found = [_scored("llm", score, "skills"), _scored("market-demand", score - 4.0, "market")]
+    assert _decide(engine, found, via) == kind, f"score {score} by {via}"
+
+
+@pytest.mark.parametrize(
+    ("rival", "kind"),
+    [(None, "answer"), (36.0, "answer"), (36.1, "choices"), (29.0, "answer"), (43.9, "choices")],
+)
+def test_below_the_bar_eight_ahead_of_every_rival_answers(engine: Engine, rival: float | None, kind: str) -> None:
+    """CLEAR_LEAD 8: between the bars, a lone candidate, or one that leads every rival of another
+    family by 8 or more (exactly 8 is enough), is the answer; nearer, "did you mean". The question
+    shares two terms with the LLM entry ("prompting", "rag")."""
+    found = [_scored("llm", 44.0, "skills")]
+    if rival is not None:
+        found.append(_scored("market-demand", rival, "market"))
+    assert _decide_on(engine, "prompting rag", found, "dm") == kind, f"best 44.0, a rival at {rival}"
+
+
+def test_a_clear_lead_on_one_shared_word_is_still_a_question(engine: Engine) -> None:
+    """CLEAR_LEAD_MIN_TERMS 2: "how do I become a pilot" shares only "pilot" with pilot purgatory."""
+    found = [_scored("llm", 44.0, "skills")]
+    assert _decide_on(engine, "prompting zorbly", found, "dm") == "choices", "one term the entry uses"
+
+
+def test_a_clear_lead_below_the_bar_is_still_no_answer_to_an_unasked_channel_question(engine: Engine) -> None:
+    assert _decide_on(engine, "prompting rag", [_scored("llm", 44.0, "skills")], "channel") == "ignore"
+
+
+def test_a_clear_lead_below_the_suggest_bar_falls_back(engine: Engine) -> None:
+    assert _decide_on(engine, "prompting rag", [_scored("llm", 29.9, "skills")], "dm") == "fallback"
 
 
 @pytest.mark.parametrize(("lead", "offered"), [(4.0, False), (3.9, True), (1.0, True)])
