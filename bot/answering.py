@@ -121,8 +121,9 @@ class Engine:
         ref = self.router.route(query) if query.command else None
         if ref is not None and (families := self.router.unfit_families(query)):
             # The words after the command name nothing of its kind: a free answer of the command's
-            # families that answers plainly wins; otherwise the command's own card.
-            found = [s for s in self.finder.find(query) if s.family in families]
+            # families that answers plainly wins; otherwise the command's own card. The command word
+            # only names the family: among its entries it is no evidence ("skills classic ml").
+            found = [s for s in self.finder.find(_after_command(query)) if s.family in families]
             free = self._decide(query, found, via)
             return free if free.kind == "answer" else self._reply_for(ref, None, (), query)
         if ref is not None and (trailing := self.router.trailing_question(query)):
@@ -287,6 +288,12 @@ def record_gap(reason: str, question: str) -> None:
     sends these records to their own file (see bot.logs)."""
     _gaps.count = gaps_recorded() + 1
     gap_log.debug("gap", extra={"reason": reason, "question": question[:GAP_QUESTION_CHARS]})
+
+
+def _after_command(query: Query) -> Query:
+    """The query with its text cut after the command word (its words and entities already are)."""
+    _, _, rest = query.text.partition(" ")
+    return replace(query, text=rest) if rest.strip() else query
 
 
 def _topic_of(value: str) -> str | None:

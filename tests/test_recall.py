@@ -72,3 +72,8 @@ def test_a_pasted_link_alone_is_no_question_to_answer(engine: Engine) -> None:
     """Its address ("github ... platform pull") once made practice projects look like a clear answer."""
     assert engine.answer("<https://github.com/acme-corp/platform/pull/4821>", "dm").kind != "answer"
 
+
+def test_the_command_word_is_no_evidence_among_the_entries_of_its_own_kind(engine: Engine) -> None:
+    """ "skills ..." naming no skill is answered from the skills family: "skill" itself says nothing
+    about which skill, and must not lift the overview (its title says "skills") over the one asked."""
+    assert engine.answer("skills which classic algorithms", "slash").topic_id == "ml-fundamentals"
