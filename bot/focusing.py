@@ -97,13 +97,16 @@ def _asked(library: Library, matcher: Matcher, query: Query, who: tuple[str, ...
 
 
 def _spelled_out(asked: dict[str, float], short_forms: Mapping[str, tuple[str, ...]]) -> dict[str, float]:
-    """The asked words with each short form's long form ("vp": vice, president) and each long form's
-    short form: a fact saying either says what was asked."""
+    """The asked words with each short form's long form, as one phrase ("vp": "vice president"), and
+    each long form's short form: a fact saying either says what was asked. The long form's words one
+    by one would say too much: "chief" and "officer" are in every C-level title, not only the CTO's."""
     spelled = dict(asked)
     for short, long in short_forms.items():
-        weight = asked.get(short) or min((asked.get(t, 0.0) for t in long), default=0.0)
-        for term in (short, *long) if weight else ():
-            spelled[term] = max(spelled.get(term, 0.0), weight)
+        if weight := asked.get(short, 0.0):
+            phrase = " ".join(long)
+            spelled[phrase] = max(spelled.get(phrase, 0.0), weight)
+        elif weight := min((asked.get(t, 0.0) for t in long), default=0.0):
+            spelled[short] = max(spelled.get(short, 0.0), weight)
     return spelled
 
 
@@ -117,13 +120,13 @@ def _read_for(
     facts = focus.wording_of_texts(tuple(item.text for item in focus.items_of(topic)))
     read: dict[str, dict[str, float]] = {}
     for term, weight in asked.items():
-        idf = matcher.idf.get(term, matcher.unknown_idf)
+        idf = max(matcher.idf.get(word, matcher.unknown_idf) for word in term.split(" "))  # a phrase: its rarest word
         readings = read.setdefault(term, {})
         if term in title:
             readings[term] = weight * idf * TITLE_SHARE
             continue
         readings[term] = weight * idf
-        if facts.uses(term):
+        if focus.uses_phrase(facts, term):
             continue
         for kin in _kin(topic, term, families) - title - set(asked):
             readings[kin] = weight * KIN_SHARE * min(idf, matcher.idf.get(kin, matcher.unknown_idf))

@@ -82,7 +82,7 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
     scores = [0.0] * len(texts)
     for readings in asked.values():
         # A reading none of the texts uses scores none of them: only the others are tried on each.
-        used = {r: w for r, w in readings.items() if together.uses(r)}
+        used = {r: w for r, w in readings.items() if uses_phrase(together, r)}
         found = [_reading_weight(used, wording) for wording in wordings] if used else [0.0] * len(texts)
         hits = sum(1 for weight in found if weight)
         rarity = math.log((len(texts) + 1) / (hits + 0.5))
@@ -98,7 +98,13 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
 
 def _reading_weight(readings: Mapping[str, float], wording: Wording) -> float:
     """The weight of the best of an asked word's readings that a fact uses (0 if none)."""
-    return max((w for r, w in readings.items() if wording.uses(r)), default=0.0)
+    return max((w for r, w in readings.items() if uses_phrase(wording, r)), default=0.0)
+
+
+def uses_phrase(wording: Wording, reading: str) -> bool:
+    """Does the text use the reading: a word, or every word of a phrase ("vice president", the long
+    form a short form stands for: a fact saying "Chief Marketing Officer" does not say "CTO")?"""
+    return all(wording.uses(word) for word in reading.split(" "))
 
 
 def side_picks(topics: Sequence[Topic], asked: Sequence[Asked]) -> tuple[int, ...]:
