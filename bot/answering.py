@@ -38,7 +38,7 @@ from bot.parsing import Query, parse
 from bot.phases import asked_stems, phase_by_word, phase_index, words_ahead, words_past
 from bot.recent import Recent
 from bot.refs import Ref
-from bot.routing import CommandRouter
+from bot.routing import SUBJECT_ROLE, CommandRouter
 from bot.social import Social, social_intent
 from bot.text import clean_question, words
 from bot.thresholds import (
@@ -237,7 +237,7 @@ class Engine:
 
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
         named = self._phase_named(ref, query)
-        ref = focus_ref(self.library, self.matcher, named, query)
+        ref = self._nearest_labelled(focus_ref(self.library, self.matcher, named, query), named, query)
         card = self._card_for(ref)
         about_pay = ref.kind == "s" or self.library.about_pay(ref.topic_id)
         return Reply(
@@ -249,6 +249,17 @@ class Engine:
             query=query,
             about_pay=about_pay,
         )
+
+    def _nearest_labelled(self, ref: Ref, named: Ref, query: Query) -> Ref:
+        """A roadmap overview answering someone it is only the nearest path for ("data analyst here")
+        says so first, unless the question also names a background or role it is the path of."""
+        roadmap = self.library.roadmaps.get(named.parts[0]) if named.kind == "r" and len(named.parts) == 1 else None
+        if roadmap is None:
+            return ref
+        e = query.entities
+        own = {self.library.roles[r].roadmap for r in e.ids("role") if r != SUBJECT_ROLE} | set(e.ids("background"))
+        near = [n.id for n in roadmap.nearest_for if n.id in e.ids("nearest_for")]
+        return refs.nearest_for(ref, near[0]) if near and roadmap.id not in own else ref
 
     def _phase_named(self, ref: Ref, query: Query) -> Ref:
         """A roadmap answer to a question that names one of its phases opens that phase."""

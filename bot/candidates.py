@@ -123,6 +123,7 @@ class CandidateFinder:
         # comparison is to "A vs B".
         path = PAIR_BONUS if moves_in(query.words, aside) else ENTITY_BONUS
         paths = [*self._roadmaps_from(entities), *_backgrounds_in(entities, aside)]
+        paths = paths or self._nearest_paths(entities)  # no path of their own: the nearest one
         subject_path = self.library.roles[SUBJECT_ROLE].roadmap if SUBJECT_ROLE in self.library.roles else None
         if not paths and path == PAIR_BONUS and subject_path:
             paths = [subject_path]
@@ -147,6 +148,12 @@ class CandidateFinder:
         if len(named) != 1:
             return []  # several roles named: they are being compared, not left behind
         return [r.roadmap for r in named if r.roadmap and r.roadmap in self.library.entries]
+
+    def _nearest_paths(self, entities: Entities) -> list[str]:
+        """The roadmaps nearest to who the person is when no article gives them a path ("data analyst
+        here"): the card says it is the nearest, not theirs (see bot.cards.roadmap)."""
+        named = set(entities.ids("nearest_for"))
+        return [r.id for r in self.library.roadmaps.values() if named & {n.id for n in r.nearest_for}]
 
     def _overviews_of(self, entities: Entities) -> list[str]:
         """Entries that link to every one of several levels (or roles) a question names: asked about

@@ -33,6 +33,7 @@ KINDS = (
     "role",
     "roadmap",
     "background",
+    "nearest_for",
     "hire",
     "skill",
     "learn",
@@ -210,6 +211,8 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
     for roadmap in library.roadmaps.values():
         yield "roadmap", roadmap.id, [roadmap.title, *roadmap.aliases]
         yield "background", roadmap.id, roadmap.backgrounds
+        for near in roadmap.nearest_for:
+            yield "nearest_for", near.id, [near.name, *near.aliases]
     for kind, entry_kind in (("hire", "hire"), ("skill", "skills"), ("learn", "learn")):
         for topic in library.of_kind(entry_kind):
             yield kind, topic.id, [topic.title, *topic.aliases]

@@ -174,6 +174,9 @@ class Roadmap(Topic):
     # Who the path is for, in the words people describe themselves with ("phd", "postdoc"): named
     # in the chatter around a question ("Physics PhD here. How do I pivot?"), it is the asker's own.
     backgrounds: list[Text] = Field(default_factory=list)
+    # Who no article gives a path of their own but comes nearest to this one ("data analysts"): named
+    # as who is asking, they get this path, labelled as the closest there is, never as their own.
+    nearest_for: list[Dimension] = Field(default_factory=list)
 
 
 class SourcesFile(Strict):

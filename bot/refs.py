@@ -4,6 +4,8 @@ t:<topic-id>                       any content entry (role, skill, salary topic,
                                    the direct answer and the few facts that bear on the question
 t:<topic-id>:<i>.<j>...            the same, focused on the entry's facts i, j... (see bot.cards.focus)
 t:<topic-id>:all[:<page>]          the full card, every fact (1-based pages when it is long)
+t:<roadmap>[:<i>.<j>...]:for-<id>  a roadmap's overview for people it is only the nearest path for
+                                   (one of its `nearest_for`), which it says first
 s:level=senior,location=uk         a salary table for the given dimensions ("s:" = by level)
 r:<roadmap>[:<phase>[:<step>]]     a roadmap, one of its phases, or one step (0-based positions)
 rs:<role>                          the skills a role needs
@@ -72,6 +74,16 @@ def topic(topic_id: str) -> Ref:
 FULL = "all"  # the view part of a ref that opens the full card
 
 
+NEAREST_FOR = "for-"  # the view part that names whom a roadmap is only the nearest path for
+
+
+def nearest_for(ref: Ref, near_id: str) -> Ref:
+    """A roadmap overview ref (`r:<id>` or a focused `t:<id>:<picks>`) for people it is only the
+    nearest path for."""
+    view = ref.parts[1:] if ref.kind == "t" else ()
+    return Ref("t", (ref.parts[0], *view, NEAREST_FOR + near_id))
+
+
 def focused(topic_id: str, picks: tuple[int, ...]) -> Ref:
     """A topic's focused card showing its facts at positions `picks` (see bot.cards.focus)."""
     return Ref("t", (topic_id, ".".join(str(p) for p in picks)))
@@ -135,6 +147,8 @@ def parse_ref(text: str) -> Ref:
 
 def _topic_ref(text: str, parts: tuple[str, ...]) -> Ref:
     view = parts[1:]
+    if view and view[-1].startswith(NEAREST_FOR) and len(view[-1]) > len(NEAREST_FOR):
+        view = view[:-1]
     picks = len(view) == 1 and is_picks(view[0])
     full_view = view[:1] == (FULL,) and (len(view) == 1 or (len(view) == 2 and view[1].isdigit()))
     if view and not (picks or full_view):

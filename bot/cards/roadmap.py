@@ -57,6 +57,10 @@ def plan_of(roadmap: Roadmap, phase: int) -> tuple[int, ...]:
 def overview_card(library: Library, roadmap_id: str, view: tuple[str, ...] = ()) -> Card:
     """The roadmap: its plans and phases, and a few of its facts (all of them, in pages, with `all`)."""
     roadmap = library.roadmaps[roadmap_id]
+    near = None
+    if view and view[-1].startswith(refs.NEAREST_FOR):
+        near = {refs.NEAREST_FOR + n.id: n for n in roadmap.nearest_for}[view[-1]]  # KeyError: stale
+        view = view[:-1]
     if view[:1] == (refs.FULL,):
         full = topic_card(library, roadmap_id, view)
         phases = open_button("Phases", refs.roadmap(roadmap_id))
@@ -83,12 +87,21 @@ def overview_card(library: Library, roadmap_id: str, view: tuple[str, ...] = ())
     return Card(
         kind="answer",
         title=roadmap.title,
-        summary=roadmap.summary,
+        summary=roadmap.summary if near is None else f"{_nearest_lead(roadmap, near.name)} {roadmap.summary}",
         sections=tuple(sections),
         sources=source_line(library, [*figures, *points, *roadmap.phases]),
         buttons=(*phase_buttons, *more, open_button("All roadmaps", refs.menu("roadmaps"))),
-        ref=str(refs.focused(roadmap.id, picks) if view else refs.roadmap(roadmap.id)),
+        ref=str(_overview_ref(roadmap.id, picks if view else None, near.id if near else None)),
     )
+
+
+def _nearest_lead(roadmap: Roadmap, whom: str) -> str:
+    return f"No article gives a path for {whom}; the closest is this one, {roadmap.title}."
+
+
+def _overview_ref(roadmap_id: str, picks: tuple[int, ...] | None, near: str | None) -> refs.Ref:
+    ref = refs.focused(roadmap_id, picks) if picks is not None else refs.roadmap(roadmap_id)
+    return refs.nearest_for(ref, near) if near else ref
 
 
 def _numbered_phases(roadmap: Roadmap) -> list[tuple[int, int]]:

@@ -1,0 +1,49 @@
+"""Someone no article gives a path to (a data analyst, an SRE) gets the nearest path, which says first
+that it is the nearest and not theirs; a ref carries that, so the card stays a function of its ref."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import refs
+from bot.answering import Engine
+from bot.cards import open_ref_text
+from bot.content import Library
+from bot.errors import StaleButton
+from bot.rendering import text_lines
+
+
+def _answer(engine: Engine, question: str) -> tuple[str, str, str]:
+    reply = engine.answer(question, "dm")
+    assert reply.card is not None and reply.kind == "answer"
+    return reply.topic_id or "", reply.card.ref or "", "\n".join(text_lines(reply.card))
+
+
+def test_a_background_without_a_path_gets_the_nearest_labelled_as_such(engine: Engine) -> None:
+    topic, ref, text = _answer(
+        engine, "business analyst here, mostly excel and sql. how could i get into ai engineering?"
+    )
+    assert topic == "r:ds-to-ai-engineer"
+    assert "No article gives a path for data analysts; the closest is this one, Data scientist to AI engineer." in text
+    assert ref.endswith(":for-data-analysts")
+
+
+def test_ops_people_get_the_software_engineers_path_labelled(engine: Engine) -> None:
+    topic, _, text = _answer(engine, "site reliability engineer for 5 years, how do i switch into ai engineering?")
+    assert topic == "r:swe-to-ai-engineer"
+    assert "No article gives a path for SREs and DevOps engineers" in text
+
+
+def test_a_background_that_has_its_own_path_is_not_labelled(engine: Engine) -> None:
+    _, ref, text = _answer(engine, "data scientist here, used to be a data analyst. how do i move into ai engineering?")
+    assert "No article gives a path" not in text
+    assert "for-" not in ref
+
+
+def test_the_labelled_card_opens_from_its_ref_and_a_stale_one_is_refused(library: Library) -> None:
+    ref = refs.nearest_for(refs.roadmap("ds-to-ai-engineer"), "data-analysts")
+    card = open_ref_text(library, str(ref))
+    assert card.ref == str(ref)
+    assert (card.summary or "").startswith("No article gives a path for data analysts")
+    with pytest.raises(StaleButton):
+        open_ref_text(library, "t:ds-to-ai-engineer:for-astronauts")
