@@ -36,11 +36,17 @@ def is_about_pay(reply: Reply) -> bool:
 
 def message_payload(via: Via, reply: Reply) -> dict[str, Any]:
     """The Slack message body for a reply (what `ask --json` prints and the handlers send)."""
+    return dict(json.loads(message_json(via, reply))) if reply.card is not None else {}
+
+
+def message_json(via: Via, reply: Reply) -> str:
+    """`message_payload` as JSON, as rendered once per card and remembered ("" for no card): what a
+    slash command's acknowledgement sends as it is, without decoding it to encode it again."""
     if reply.card is None:
-        return {}
+        return ""
     how = delivery_for(via, reply)
     response_type = "ephemeral" if how.private else None  # a slash reply is always private
-    return dict(json.loads(payload_json(reply.card, how.shareable, response_type)))
+    return payload_json(reply.card, how.shareable, response_type)
 
 
 def click_payload(reply: Reply) -> dict[str, Any]:

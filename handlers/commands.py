@@ -8,9 +8,10 @@ from slack_bolt import Ack, App
 
 from bot import ids
 from bot.answering import Engine
-from bot.delivery import message_payload
+from bot.delivery import message_json
 from bot.recording import Recording
 from bot.request_log import logged_request
+from handlers.ack import ack_with_json
 
 
 def handle_aieng_command(ack: Ack, command: dict[str, Any], engine: Engine, recording: Recording | None = None) -> None:
@@ -19,7 +20,7 @@ def handle_aieng_command(ack: Ack, command: dict[str, Any], engine: Engine, reco
     The question is recorded after the ack (queued: the store never holds the acknowledgement)."""
     with logged_request("slash") as line:
         line.reply = engine.answer(str(command.get("text") or ""), "slash")
-        ack(**message_payload("slash", line.reply))
+        ack_with_json(ack, message_json("slash", line.reply))
     if recording is not None:
         recording.question(command, line.reply)
 
