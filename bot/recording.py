@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine as Database
+from sqlalchemy import Connection
 
 from bot import ids, refs
 from bot.answering import Engine, Reply
@@ -74,7 +74,7 @@ class Recording:
             return
         topic = reply.topic_id
 
-        def write(db: Database) -> None:
+        def write(db: Connection) -> None:
             questions.record_question(db, who.team_id, who.user_id, text, outcome, topic_id=topic)
 
         self._submit("record a question", write)
@@ -84,7 +84,7 @@ class Recording:
         if who is None or not ref:
             return
 
-        def write(db: Database) -> None:
+        def write(db: Connection) -> None:
             since = now() - QUESTION_LEADS_TO_VOTE
             asked = questions.latest_answered(db, who.team_id, who.user_id, topic_id, since) if topic_id else None
             feedback.record_vote(db, who.team_id, who.user_id, ref, vote, topic_id=topic_id, question=asked)
@@ -124,7 +124,7 @@ class Recording:
             return
         topic_id = _topic_of(ref)
 
-        def write(db: Database) -> None:
+        def write(db: Connection) -> None:
             asked = questions.open_choices(db, who.team_id, who.user_id, now() - CHOICES_STAY_OPEN)
             if asked is not None and ref in self._offered(asked):
                 questions.record_question(

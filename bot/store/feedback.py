@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Engine, RowMapping, and_, func, select
 
 from bot.store.dialects import insert_for
 from bot.store.schema import Vote, feedback, now
+from bot.store.transactions import Database, writing
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Feedback:
 
 
 def record_vote(
-    engine: Engine,
+    db: Database,
     team_id: str,
     user_id: str,
     card_ref: str,
@@ -37,7 +38,7 @@ def record_vote(
 ) -> None:
     """Store a vote; the same person voting on the same card again replaces their vote."""
     at = at or now()
-    insert = insert_for(engine)(feedback).values(
+    insert = insert_for(db)(feedback).values(
         team_id=team_id,
         user_id=user_id,
         card_ref=card_ref,
@@ -57,12 +58,12 @@ def record_vote(
             "question": func.coalesce(insert.excluded.question, feedback.c.question),
         },
     )
-    with engine.begin() as connection:
+    with writing(db) as connection:
         connection.execute(upsert)
 
 
 def record_missing(
-    engine: Engine, team_id: str, user_id: str, card_ref: str, comment: str, *, at: datetime | None = None
+    db: Database, team_id: str, user_id: str, card_ref: str, comment: str, *, at: datetime | None = None
 ) -> None:
     """What was missing, after this person's 👎 on this card.
 
@@ -70,7 +71,7 @@ def record_missing(
     with several hosts the vote and the comment may be written by different ones, in either order.
     """
     at = at or now()
-    insert = insert_for(engine)(feedback).values(
+    insert = insert_for(db)(feedback).values(
         team_id=team_id,
         user_id=user_id,
         card_ref=card_ref,
@@ -83,7 +84,7 @@ def record_missing(
         index_elements=["team_id", "user_id", "card_ref"],
         set_={"comment": insert.excluded.comment, "updated_at": insert.excluded.updated_at},
     )
-    with engine.begin() as connection:
+    with writing(db) as connection:
         connection.execute(upsert)
 
 

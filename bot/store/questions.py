@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import Engine, RowMapping, insert, select
 
 from bot.store.schema import Outcome, now, questions
+from bot.store.transactions import Database, reading, writing
 
 MAX_QUESTION_CHARS = 2000  # Slack messages can be 40k characters; a question worth keeping is short
 
@@ -29,7 +30,7 @@ class Question:
 
 
 def record_question(
-    engine: Engine,
+    db: Database,
     team_id: str,
     user_id: str,
     text: str,
@@ -48,7 +49,7 @@ def record_question(
         "picked_ref": picked_ref,
         "created_at": at or now(),
     }
-    with engine.begin() as connection:
+    with writing(db) as connection:
         connection.execute(insert(questions), row)
 
 
@@ -64,10 +65,10 @@ def _question(row: RowMapping) -> Question:
     return Question(**{k: v for k, v in row.items() if k != "id"})
 
 
-def latest_answered(engine: Engine, team_id: str, user_id: str, topic_id: str, since: datetime) -> str | None:
+def latest_answered(db: Database, team_id: str, user_id: str, topic_id: str, since: datetime) -> str | None:
     """The text of this person's latest question answered with `topic_id` since `since`, if any."""
     c = questions.c
-    with engine.connect() as connection:
+    with reading(db) as connection:
         return connection.execute(
             select(c.text)
             .where(
@@ -82,11 +83,11 @@ def latest_answered(engine: Engine, team_id: str, user_id: str, topic_id: str, s
         ).scalar()
 
 
-def open_choices(engine: Engine, team_id: str, user_id: str, since: datetime) -> str | None:
+def open_choices(db: Database, team_id: str, user_id: str, since: datetime) -> str | None:
     """The text of this person's latest "did you mean" since `since`, unless they already picked or
     said "None of these" after it."""
     c = questions.c
-    with engine.connect() as connection:
+    with reading(db) as connection:
         latest = connection.execute(
             select(c.text, c.outcome)
             .where(
