@@ -5,12 +5,41 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.store.events import DatabaseSeenEvents, MemorySeenEvents
 from bot.store.schema import seen_events
 from bot.store.store import Store
+
+
+class SpiedConnection:
+    """A driver connection that notes every statement its cursors run, and its commit."""
+
+    def __init__(self, connection: Any, statements: list[str]) -> None:
+        self.connection, self.statements = connection, statements
+
+    def cursor(self) -> Any:
+        cursor, statements = self.connection.cursor(), self.statements
+
+        class Spied:
+            def execute(self, sql: str, *args: Any) -> Any:
+                statements.append(sql)
+                return cursor.execute(sql, *args)
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(cursor, name)
+
+        return Spied()
+
+    def commit(self) -> None:
+        self.statements.append("commit")
+        self.connection.commit()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.connection, name)
 
 
 class Clock:
@@ -137,18 +166,20 @@ def test_memory_is_bounded_by_dropping_the_oldest() -> None:
     assert seen.first_time("Ev4") is False  # still remembered
 
 
-def test_an_event_id_does_not_wait_for_a_disk_flush_on_postgresql(store: Store) -> None:
+def test_an_event_id_does_not_wait_for_a_disk_flush_on_postgresql(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Its commit is asynchronous there (an id lost in a crash costs at most a second answer);
     SQLite in WAL mode with synchronous=NORMAL does not flush per commit either."""
-    from sqlalchemy import event
-
     statements: list[str] = []
-    event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(str(args[2])))
-    store.seen_events.first_time("EvFlush")
+    real = store.engine.raw_connection
+    monkeypatch.setattr(store.engine, "raw_connection", lambda: SpiedConnection(real(), statements))
+    assert store.seen_events.first_time("EvFlush")
     claims = [n for n, s in enumerate(statements) if s.lstrip().upper().startswith("INSERT INTO SEEN_EVENTS")]
     assert len(claims) == 1
     if store.dialect == "postgresql":
         assert statements[claims[0] - 1] == "SET LOCAL synchronous_commit TO OFF"
+        assert statements[-1] == "commit", "the setting and the claim in one transaction"
     else:
         with store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL

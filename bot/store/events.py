@@ -18,6 +18,7 @@ from typing import Protocol
 from sqlalchemy import Engine, bindparam, delete
 
 from bot.store.dialects import insert_for
+from bot.store.driver import DriverStatement
 from bot.store.schema import UtcDateTime, now, seen_events
 
 DEFAULT_TTL_SECONDS = 600.0  # Slack's last retry comes about five minutes after the first try
@@ -43,30 +44,25 @@ class DatabaseSeenEvents:
         self.clock = clock
         insert = insert_for(engine)(seen_events)
         # Absent, or present but expired: this delivery is the first (an expired row is taken over).
-        self._claim = insert.on_conflict_do_update(
+        claim = insert.on_conflict_do_update(
             index_elements=[seen_events.c.event_id],
             set_={"seen_at": insert.excluded.seen_at},
             where=seen_events.c.seen_at < bindparam("expired_before", type_=UtcDateTime()),
         ).returning(seen_events.c.event_id)  # a row back: this delivery claimed the id
+        self._claim = DriverStatement(engine, claim)
         self._next_purge = 0.0
         # An event id need not outlive a database crash (at worst a retry is answered twice), so on
         # PostgreSQL its commit does not wait for the write-ahead log to reach the disk: that flush,
         # not the statement, was most of an event's cost (one more statement, answered from memory).
-        self._no_flush = engine.dialect.name == "postgresql"
+        self._first = ("SET LOCAL synchronous_commit TO OFF",) if engine.dialect.name == "postgresql" else ()
 
     def first_time(self, event_id: str) -> bool:
         at = self.clock()
-        with self.engine.begin() as connection:
-            if self._no_flush:
-                connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-            claimed = (
-                connection.execute(
-                    self._claim, {"event_id": event_id, "seen_at": at, "expired_before": at - self.ttl}
-                ).first()
-                is not None
-            )
+        row = self._claim.run_once(
+            {"event_id": event_id, "seen_at": at, "expired_before": at - self.ttl}, before=self._first
+        )
         self._purge_now_and_then(at)
-        return claimed
+        return row is not None
 
     def purge(self, before: datetime) -> int:
         """Forget events seen before `before`; returns how many."""
