@@ -36,6 +36,10 @@ VOTES: tuple[Vote, ...] = get_args(Vote)
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 STEP_STATES: tuple[StepState, ...] = get_args(StepState)
 
+# The Alembic revision these tables describe (bot/store/migrations/versions; a test keeps them in step):
+# a database at it needs no migration, which `serve` can tell without loading Alembic.
+REVISION = "0001"
+
 ID = 32  # Slack team, user and event ids are short; this leaves room
 REF = 200  # a card ref, as buttons carry it
 TOPIC = 100
