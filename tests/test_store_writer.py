@@ -48,6 +48,19 @@ def test_writes_queued_while_the_writer_works_are_committed_together(store: Stor
     assert len(commits) == 2, "the holding write, then the 20 queued behind it in one transaction"
 
 
+def test_writes_arriving_while_the_writer_gathers_are_committed_together(store: Store) -> None:
+    recorder = Recorder(store, retention_days=90, gather_seconds=1.0)
+    assert recorder.flush()
+    commits: list[Connection] = []
+    event.listen(store.engine, "commit", commits.append)
+    for n in range(10):
+        recorder.submit("record a question", _question(n))
+    assert recorder.flush()
+    recorder.close()
+    assert _asked(store) == sorted(f"q{n}" for n in range(10))
+    assert len(commits) == 1, "the writer was idle: it waited for more before writing the first"
+
+
 def test_one_failing_write_costs_the_others_nothing(store: Store, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO)
     recorder = Recorder(store, retention_days=90)

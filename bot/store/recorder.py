@@ -6,10 +6,12 @@ every answer posted to Slack, goes out before anything is stored, and a slow or 
 holds up no one. A write that fails is logged once (StoreHealth); if the queue is full (the
 database far behind), new writes are dropped, also logged once.
 
-The writer takes every write queued when it wakes (up to MAX_BATCH) and runs them in one
-transaction: a transaction of its own was most of a recorded question's cost (on SQLite ~70 us a
-row, ~22 us in a shared one). If that transaction fails, each of its writes runs again on its own,
-so one bad write costs the others nothing; a database that cannot be reached fails them together.
+The writer waits GATHER_SECONDS after a write arrives, then takes every write queued (up to
+MAX_BATCH) and runs them in one transaction: a transaction of its own was most of a recorded
+question's cost (on SQLite ~70 us a row, ~22 us in a shared one), and a writer woken for each
+write took the GIL from the request threads as often (a record is first read seconds later: a
+click after the answer, a vote, App Home). If that transaction fails, each of its writes runs again
+on its own, so one bad write costs the others nothing; an unreachable database fails them together.
 
 The same thread enforces AIENG_RETENTION_DAYS: at start and every hour it deletes what is older.
 """
@@ -34,6 +36,7 @@ Write = Callable[[Connection], object]
 Queued = tuple[str, Write] | threading.Event  # a write, or a flush waiting for what was queued before it
 MAX_PENDING = 10_000
 MAX_BATCH = 200
+GATHER_SECONDS = 0.05
 PURGE_EVERY_SECONDS = 3600.0
 FLUSH_AT_EXIT_SECONDS = 3.0
 
@@ -45,8 +48,10 @@ class Recorder:
         retention_days: int,
         max_pending: int = MAX_PENDING,
         purge_every: float = PURGE_EVERY_SECONDS,
+        gather_seconds: float = GATHER_SECONDS,
     ) -> None:
         self.store = store
+        self.gather_seconds = gather_seconds
         self.retention_days = retention_days
         self.purge_every = purge_every
         self._queue: queue.Queue[Queued] = queue.Queue(max_pending)
@@ -86,6 +91,8 @@ class Recorder:
                 first = self._queue.get(timeout=min(1.0, max(0.05, self._next_purge - time.monotonic())))
             except queue.Empty:
                 continue
+            if not isinstance(first, threading.Event):
+                self._stopped.wait(self.gather_seconds)  # what comes meanwhile joins this transaction
             batch = self._more_after(first)
             writes = [item for item in batch if not isinstance(item, threading.Event)]
             if writes:
