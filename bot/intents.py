@@ -19,6 +19,13 @@ _MONEY = re.compile(r"[$£€₹]\s?\d|\b\d+\s?k\b|\b\d{2,3},\d{3}\b", re.IGNORE
 # "how much do seniors pull in", "how much can I make": a verb after "how much" asks about money
 # ("how much math", "how much time" name something else).
 _HOW_MUCH_PAY = re.compile(r"\bhow much (more |less |extra )?(do|does|did|can|could|would|will|should|is|are|money)\b")
+# "..., in CAD pls", "in euros?": a sum asked for in a currency, ending its clause. A currency code
+# alone is not enough: "CAD" is also drawing software ("uses CAD daily", "draws in CAD all day"),
+# so content lists it as a place, not as a pay word.
+_IN_CURRENCY = re.compile(
+    r"\bin\s+(usd|us dollars|dollars|cad|canadian dollars|eur|euros?|gbp|pounds|inr|rupees|sgd|aud|chf|jpy|yen)"
+    r"(\s+(pls|please|plz))?\s*($|[?.!,;)])"
+)
 _DEFINITION = re.compile(r"^\s*(what|whats|what's)\s+(is|are)?\s*(a|an|the)?\s*", re.IGNORECASE)
 COMPARE_WORDS = frozenset(
     stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
@@ -42,6 +49,7 @@ def asks_about_pay(text: str, q_terms: Terms) -> bool:
         or _MAKE_PAY.search(lowered)
         or _HOW_MUCH_PAY.search(lowered)
         or _MONEY.search(lowered)
+        or _IN_CURRENCY.search(lowered)
     )
 
 
