@@ -60,6 +60,10 @@ class ProgressCommand:
     unknown: str | None = None  # words naming no roadmap
 
 
+def asks_for_progress(engine: Engine, text: str) -> bool:
+    return progress_command(engine, text) is not None
+
+
 def progress_command(engine: Engine, text: str) -> ProgressCommand | None:
     """`progress`, `progress reset`, `progress reset <roadmap>`; None for any other text."""
     said = words(text.lower())

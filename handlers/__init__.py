@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from slack_bolt import App
 
 from bot.answering import Engine
 from bot.config import Settings
 from bot.oauth import Uninstaller
+from bot.quiz import asks_for_quiz
 from bot.recording import Recording
+from bot.roadmap_progress import asks_for_progress
 from bot.store.progress import ProgressBook
 from bot.store.store import Store
 from handlers import actions, assistant, commands, errors, feedback, home, install, messages, progress, quiz
@@ -30,9 +34,9 @@ def register(
     # Bolt runs the first listener that matches, checking each one before it (and building its
     # arguments to do so): slash commands and events, the most frequent, come first; clicks and
     # modals after. Within each kind the order decides which listener a request is for.
+    commands.register(app, engine, recording, taken=(asks_for_quiz, partial(asks_for_progress, engine)))
     quiz.register_command(app, engine)  # `/aieng quiz`
     progress.register_command(app, engine, tab)  # `/aieng progress ...`
-    commands.register(app, engine, recording)  # `/aieng` anything else
     messages.register(app, engine, answer_channel_questions=settings.answer_channel_questions, recording=recording)
     home.register(app, tab)
     if uninstaller is not None:

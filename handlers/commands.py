@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -25,7 +26,17 @@ def handle_aieng_command(ack: Ack, command: dict[str, Any], engine: Engine, reco
         recording.question(command, line.reply)
 
 
-def register(app: App, engine: Engine, recording: Recording | None = None) -> None:
-    @app.command(ids.COMMAND)
+def register(
+    app: App, engine: Engine, recording: Recording | None = None, taken: Sequence[Callable[[str], bool]] = ()
+) -> None:
+    """`taken`: what tells the texts other `/aieng` listeners answer (the quiz, progress), registered after
+    this one. Bolt checks each listener in turn, building ~30 arguments for every matcher it asks; with
+    the commonest `/aieng` first, a question is matched by 2 matchers, not 6 (3 listeners before it)."""
+
+    def for_answering(command: dict[str, Any]) -> bool:
+        text = str(command.get("text") or "")
+        return not any(other(text) for other in taken)
+
+    @app.command(ids.COMMAND, matchers=[for_answering])
     def on_aieng(ack: Ack, command: dict[str, Any]) -> None:
         handle_aieng_command(ack, command, engine, recording)

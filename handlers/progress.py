@@ -22,6 +22,7 @@ from bot.rendering import render
 from bot.request_log import logged_request
 from bot.roadmap_progress import (
     Person,
+    asks_for_progress,
     cancelled_reset,
     confirm_reset,
     mark_step,
@@ -94,14 +95,14 @@ def register_command(app: App, engine: Engine, tab: HomeTab) -> None:
     """Registered before commands: `/aieng progress ...` is answered here, any other text there."""
     book = tab.book
 
-    def asks_for_progress(command: dict[str, Any]) -> bool:
-        return progress_command(engine, str(command.get("text") or "")) is not None
+    def is_progress(command: dict[str, Any]) -> bool:
+        return asks_for_progress(engine, str(command.get("text") or ""))
 
     def progress(body: dict[str, Any], command: dict[str, Any], respond: Respond, client: WebClient) -> None:
         with after_ack(body, respond, client):
             show_progress(command, respond, engine, book)
 
-    app.command(ids.COMMAND, matchers=[asks_for_progress])(ack=acknowledge, lazy=[progress])
+    app.command(ids.COMMAND, matchers=[is_progress])(ack=acknowledge, lazy=[progress])
 
 
 def register(app: App, engine: Engine, tab: HomeTab) -> None:
