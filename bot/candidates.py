@@ -21,6 +21,7 @@ from bot.intents import (
     phrase_pattern,
     weighs_levels,
     weighs_roles,
+    without_set_aside,
 )
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
 from bot.models import Comparison, Role, Topic
@@ -193,9 +194,11 @@ class CandidateFinder:
         return [Scored(comparison_ref(self.library, left, right), score, label, "compare")]
 
     def asks_about_pay(self, query: Query, q_terms: Terms) -> bool:
-        return (
-            asks_about_pay(query.text, q_terms) or names_pay(query.text, self.pay_words) or self._level_figures(query)
-        )
+        """Pay asked about: what the question sets aside ("apart from pay, ...") does not count."""
+        text = without_set_aside(query.text)
+        if text != query.text:
+            q_terms = self.matcher.query_terms(text)
+        return asks_about_pay(text, q_terms) or names_pay(text, self.pay_words) or self._level_figures(query)
 
     def _level_figures(self, query: Query) -> bool:
         """A level's "numbers" or "figures" ("the entry-level numbers", "senior figures") are its pay."""

@@ -42,6 +42,23 @@ MOVE_WORDS_BEFORE = 3  # "from" this close before the first role: "moving from a
 ORDER_WORDS = frozenset({"first", "straight", "directly", "before", "afterwards"})
 
 
+# What a question sets aside is not what it asks: "beyond the salary itself, what else ...", "apart
+# from pay", "pay aside": the words after such a marker (to the end of the clause, a few at most) or
+# the word before "aside".
+_SET_ASIDE = re.compile(
+    r"\b(?:not|no|besides|beyond|excluding|except|apart from|aside from|other than|rather than|instead of)"
+    r"((?:\s+[\w'’]+){1,4}?)(?=\s*(?:[,.;:!?()]|$|\s+(?:what|how|which|why|where|who|is|are|do|does|should|can)\b))"
+    r"|\b[\w'’]+\s+aside\b",
+    re.IGNORECASE,
+)
+
+
+def without_set_aside(text: str) -> str:
+    """The text less what it sets aside ("apart from pay, what makes a good job?" -> ", what makes a
+    good job?"): what it says it is not asking about."""
+    return _SET_ASIDE.sub(" ", text)
+
+
 def asks_about_pay(text: str, q_terms: Terms) -> bool:
     lowered = text.lower()
     return bool(
