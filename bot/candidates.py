@@ -6,11 +6,11 @@ its names, two roles set against each other, a pay question naming levels or pla
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot import refs
-from bot.cards.salary import other_profession_ref, salary_title, select_figures, subjects
+from bot.cards.salary import covered_places, other_profession_ref, salary_title, select_figures, subjects
 from bot.content import Library
 from bot.entities import Entities
 from bot.intents import (
@@ -86,8 +86,11 @@ class CandidateFinder:
             found += self._pair_candidates(query, found)  # "NLP vs CV: which pays more" is a pay table
         if not about_pay:
             found += self._level_pair_candidates(query, found)
-        if about_pay:
-            found.append(self._salary_candidate(query, q_terms))
+        elsewhere = self._places_elsewhere(query.entities)
+        if about_pay and (elsewhere is None or elsewhere):
+            # The US set aside, with no level named or none the other countries give ("salaries outside
+            # the US"): a pay topic answers; a table of every other country would be a wall of gaps.
+            found.append(self._salary_candidate(query, q_terms, elsewhere or ()))
         return _best_per_ref(found)
 
     def allied(self, best: Scored, other: Scored) -> bool:
@@ -249,9 +252,26 @@ class CandidateFinder:
     def _shown_words_uncached(self, wanted: SalaryQuery) -> frozenset[str]:
         return words_of(f"{f.label} {f.value}" for f in select_figures(self.library, wanted))
 
-    def _salary_candidate(self, query: Query, q_terms: Terms) -> Scored:
-        """The salary table for what the question names, scored on the words it would show."""
+    def _places_elsewhere(self, entities: Entities) -> tuple[str, ...] | None:
+        """Asked about a level "anywhere except the US" (the US set aside, no place named): the other
+        countries that give a figure for that level; None when the question does not set the US aside."""
+        aside = {f.id for f in entities.set_aside if f.kind == "location"}
+        if entities.ids("location") or NATIONAL not in aside:
+            return None
+        levels = set(entities.ids("level"))
+        return tuple(
+            d.id
+            for d in covered_places(self.library)
+            if d.within is None
+            and d.id not in aside
+            and any(d.id in f.locations and levels & set(f.levels) for f in self.library.salary_figures)
+        )
+
+    def _salary_candidate(self, query: Query, q_terms: Terms, elsewhere: tuple[str, ...] = ()) -> Scored:
+        """The salary table for what the question names, scored on the words it would show; a
+        question that sets its own country aside is about the other countries (`elsewhere`)."""
         wanted = salary_query(query.entities)
+        wanted = replace(wanted, locations=elsewhere) if elsewhere else wanted
         named = {
             stem(query.words[f.start + i])
             for f in query.entities.found

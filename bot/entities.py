@@ -77,6 +77,7 @@ class Found:
 @dataclass
 class Entities:
     found: list[Found] = field(default_factory=list)
+    set_aside: list[Found] = field(default_factory=list)  # named after "not", "except", ... (NEGATIONS)
 
     def ids(self, kind: str) -> list[str]:
         seen: list[str] = []
@@ -128,7 +129,7 @@ class EntityIndex:
         found += self._typos(stems, taken)
         found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f))]
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
-        return Entities(_without_set_aside(found, raw_words))
+        return Entities(*_without_set_aside(found, raw_words))
 
     def levels_for_years(self, years: int) -> list[str]:
         """The levels whose years of experience (as the articles give them) include `years`: the
@@ -234,9 +235,9 @@ def _actor(raw_words: list[str], f: Found) -> bool:
     return raw_words[i] in SAYING or (owned and raw_words[i] in DOING)
 
 
-def _without_set_aside(found: list[Found], raw_words: list[str]) -> list[Found]:
-    """The found things less those a negation sets aside, with the rest of a list it starts: in
-    "not sf/ny" New York is set aside as San Francisco is. `found` is in word order."""
+def _without_set_aside(found: list[Found], raw_words: list[str]) -> tuple[list[Found], list[Found]]:
+    """The found things less those a negation sets aside, with the rest of a list it starts (in
+    "not sf/ny" New York is set aside as San Francisco is), and those set aside. `found` is in word order."""
     kept: list[Found] = []
     set_aside: list[Found] = []
     for f in found:
@@ -244,7 +245,7 @@ def _without_set_aside(found: list[Found], raw_words: list[str]) -> list[Found]:
             set_aside.append(f)
         else:
             kept.append(f)
-    return kept
+    return kept, set_aside
 
 
 def _negated(raw_words: list[str], start: int) -> bool:

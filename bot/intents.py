@@ -14,7 +14,10 @@ from bot.text import stem, words
 
 # "what do seniors make in SF?", "what engineers make?", "make $500k a year": "make" that ends a clause or
 # names a place, a period or a sum is about money ("make the move", "make it to prod" are not).
-_MAKE_PAY = re.compile(r"\bmak(e|es|ing)\s*($|[?,.!]|in\b|at\b|per\b|a year|annually|over\b|[$£€₹]|\d)")
+_MAKE_PAY = re.compile(
+    r"\bmak(e|es|ing)\s*($|[?,.!]|in\b|at\b|per\b|a year|annually|over\b|[$£€₹]|\d"
+    r"|anywhere\b|elsewhere\b|abroad\b|overseas\b|outside\b|except\b|excluding\b|other than\b)"
+)
 _MONEY = re.compile(r"[$£€₹]\s?\d|\b\d+\s?k\b|\b\d{2,3},\d{3}\b", re.IGNORECASE)
 # "how much do seniors pull in", "how much can I make": a verb after "how much" asks about money
 # ("how much math", "how much time" name something else).

@@ -52,3 +52,18 @@ def test_a_list_of_another_kind_after_a_set_aside_place_still_counts(library: Li
 def test_a_place_set_aside_in_an_aside_is_not_shown(engine: Engine) -> None:
     reply = engine.answer("principal ai eng in chicago (so not sf/ny). what's the principal range?", "dm")
     assert reply.topic_id == "s:level=principal,location=us-other"
+
+
+def test_a_level_anywhere_but_the_us_is_each_other_country_that_gives_it(engine: Engine) -> None:
+    reply = engine.answer("what do senior ai engineers make anywhere other than the US?", "dm")
+    assert reply.topic_id == "s:level=senior,location=uk+germany+canada+india+singapore"
+
+
+def test_pay_outside_the_us_with_no_level_is_no_table_of_every_country(engine: Engine) -> None:
+    reply = engine.answer("how much do ai engineers earn outside the us", "dm")
+    assert not (reply.topic_id or "").startswith("s:")
+
+
+def test_what_is_set_aside_is_kept_apart(library: Library) -> None:
+    found = EntityIndex(library).extract(words("senior pay except the us"))
+    assert found.ids("location") == [] and [f.id for f in found.set_aside] == ["us"]
