@@ -160,10 +160,13 @@ BACK_REFERENCES = frozenset({"it", "they", "them", "those", "these", "both"})
 
 def sentence_weights(text: str) -> list[tuple[str, float]]:
     """The text's sentences with their weights: those that ask (end in "?"), and a sentence a
-    question refers back to, weigh fully; the chatter around them ASIDE_WEIGHT."""
+    question refers back to, weigh fully; the chatter around them ASIDE_WEIGHT. A question with no
+    content word of its own refers to everything told before it."""
     sentences = [m.group(0) for m in _SENTENCE.finditer(text)]
     asking = [s.strip().endswith("?") for s in sentences]
-    if not any(asking) or all(asking):
+    if not any(asking) or all(asking) or not any(terms(s) for s in sentences if s.strip().endswith("?")):
+        # No question stands out, or the questions name nothing of their own ("... nobody touched
+        # the code. how??", "why is that?"): the story told is what is asked.
         return [(s, 1.0) for s in sentences]
     referred = [
         i + 1 < len(sentences) and asking[i + 1] and bool(BACK_REFERENCES & set(words(sentences[i + 1])))
