@@ -31,7 +31,8 @@ STOPWORDS = frozenset(
     would y yeah yes yet you your yours yourself tell idea ideas anybody someone people guys folks
     hello dear kinda sorta tbh imo btw fyi guess wonder trying try tried curious basically literally
     anyway anyways couple wont cant dont doesnt didnt isnt arent gonna gotta true honestly totally
-    currently recently someday somehow maybe perhaps lately already
+    currently recently someday somehow maybe perhaps lately already always usually often sometimes
+    because thinking instead
     """.split()
 )
 
