@@ -10,6 +10,8 @@ from aieng.app import load_app
 from aieng.wsgi import worker_app
 from bot import server
 from bot.config import Settings
+from bot.content import load_library
+from bot.slack_client import check_bot_token
 from bot.socket_mode import RefreshSafeSocketModeHandler
 from bot.store.store import open_store
 
@@ -22,6 +24,9 @@ def serve(settings: Settings, port: int) -> int:
 def socket(settings: Settings) -> int:
     """Socket Mode with the app token, until stopped."""
     assert settings.app_token  # checked by Settings.require(Mode.SOCKET) before this is called
+    library = load_library(settings.content_dir)
     store = open_store(settings.database_url)
-    RefreshSafeSocketModeHandler(load_app(settings, store=store), settings.app_token).start()  # type: ignore[no-untyped-call]
+    check_bot_token(settings)
+    app = load_app(settings, library=library, store=store)
+    RefreshSafeSocketModeHandler(app, settings.app_token).start()  # type: ignore[no-untyped-call]
     return 0

@@ -31,6 +31,7 @@ from slack_sdk.signature import SignatureVerifier
 from bot.config import Settings
 from bot.content import Library, load_library
 from bot.request_log import RequestLine
+from bot.slack_client import check_bot_token
 from bot.store.store import Store, open_store
 
 EVENTS_PATH = "/slack/events"
@@ -130,8 +131,10 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 def serve(settings: Settings, port: int, build: WorkerApp) -> int:
     """Run until stopped, each worker serving what `build` makes. Before anything listens: ContentError if
     the content is invalid, SchemaBehind if a PostgreSQL schema needs `python -m bot migrate` (a SQLite
-    file is migrated here)."""
+    file is migrated here), BotError if Slack refuses the bot token or cannot be reached."""
     library = load_library(settings.content_dir)
     open_store(settings.database_url).close()  # checked in this process; workers open their own after the fork
+    if not settings.oauth:  # with OAuth install each workspace's token is checked when it is used
+        check_bot_token(settings)
     _Gunicorn(settings, port, library, build).run()
     return 0

@@ -29,7 +29,7 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.config import Settings
-from bot.errors import SLACK_FAULTS, ResponseUrlFailed, SlackFault
+from bot.errors import SLACK_FAULTS, BotError, ResponseUrlFailed, SlackFault
 
 MAX_RETRIES = 2
 MAX_RETRY_AFTER_SECONDS = 10  # a longer Retry-After is not waited for: the thread is needed for other requests
@@ -93,6 +93,25 @@ def web_client(settings: Settings) -> WebClient:
         timeout=settings.api_timeout,
         retry_handlers=retry_handlers(),
     )
+
+
+def check_bot_token(settings: Settings) -> None:
+    """Ask Slack once (auth.test) whether SLACK_BOT_TOKEN works, so a wrong token or no way to Slack
+    stops the server with one clear line instead of every worker failing to boot with a traceback."""
+    try:
+        web_client(settings).auth_test()
+    except SlackApiError as error:
+        code = error.response.get("error", "unknown_error")
+        raise BotError(
+            f"Slack refused SLACK_BOT_TOKEN ({code}): copy the Bot User OAuth Token from the app's "
+            "OAuth & Permissions page (and reinstall the app if it was revoked)"
+        ) from error
+    except OSError as error:  # URLError, timeouts, refused connections: after the retries above
+        reason = getattr(error, "reason", None) or error
+        raise BotError(
+            f"could not reach Slack at {settings.api_url} to check SLACK_BOT_TOKEN ({reason}): "
+            "check the network, a proxy, or SLACK_API_URL"
+        ) from error
 
 
 class ReliableRespond(Respond):

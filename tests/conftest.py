@@ -29,6 +29,7 @@ E2E_MODULES = {
     "test_slack_faults",
     "test_socket_refresh",
     "test_startup_content",
+    "test_startup_token",
     "test_store_e2e",
 }
 
