@@ -29,7 +29,7 @@ from bot.parsing import Query
 from bot.phases import REACHED, REACHED_PAIRS, asked_stems, named_by_alias
 from bot.refs import Ref, SalaryQuery
 from bot.routing import SUBJECT_ROLE, comparison_ref, level_comparison_ref, salary_query
-from bot.text import ASIDE_WEIGHT, STOPWORDS, stem, word_weights
+from bot.text import STOPWORDS, stem, word_weights
 from bot.thresholds import ANSWER_THRESHOLD, MARGIN
 
 PAIR_BONUS = 15.0  # two roles set against each other: their comparison is very likely what is meant
@@ -106,8 +106,9 @@ class CandidateFinder:
     def _entity_bonuses(self, query: Query) -> dict[str, float]:
         """Entries the question names by one of their names; a name shared by several entries
         ("backend": a role and a roadmap) is weaker evidence for each, so they share the bonus.
-        A name only in the chatter around the question (ASIDE_WEIGHT) says who is asking rather
-        than what, and a name after "after" is where the person already is: neither is the subject."""
+        A name only in the chatter around the question (a sentence that does not ask) says who is
+        asking or what they have been doing, and a name after "after" is where the person already
+        is: neither is the subject, neither gets a bonus."""
         entities = query.entities
         aside = aside_positions(query)
         spans: dict[tuple[int, int], list[str]] = {}
@@ -118,9 +119,10 @@ class CandidateFinder:
         for (start, length), named in spans.items():
             if _reached(query.words, start):
                 continue  # "what to learn after python": python is the starting point
-            weight = ASIDE_WEIGHT if set(range(start, start + length)) <= aside else 1.0
+            if set(range(start, start + length)) <= aside:
+                continue  # "been posting my projects on linkedin. how do I land a job?": what they did
             for ident in named:
-                bonus[ident] = max(bonus.get(ident, 0.0), weight * ENTITY_BONUS / len(named))
+                bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(named))
         for ident in self._overviews_of(entities):
             bonus[ident] = max(bonus.get(ident, 0.0), PAIR_BONUS)  # outweighs any pair of the roles named
         # The path out of who the person is; asked how to get in, it is as plainly the answer as a
