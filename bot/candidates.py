@@ -15,6 +15,7 @@ from bot.content import Library
 from bot.entities import Entities
 from bot.intents import (
     asks_about_pay,
+    compares,
     defined_position,
     moves_in,
     names_pay,
@@ -128,7 +129,7 @@ class CandidateFinder:
         # The path out of who the person is; asked how to get in, it is as plainly the answer as a
         # comparison is to "A vs B".
         path = PAIR_BONUS if moves_in(query.words, aside) else ENTITY_BONUS
-        paths = [*self._roadmaps_from(entities), *_backgrounds_in(entities, aside)]
+        paths = [*self._roadmaps_from(entities), *_backgrounds_in(entities, aside, leading=not compares(query))]
         paths = paths or self._nearest_paths(entities)  # no path of their own: the nearest one
         subject_path = self.library.roles[SUBJECT_ROLE].roadmap if SUBJECT_ROLE in self.library.roles else None
         if not paths and path == PAIR_BONUS and subject_path:
@@ -299,10 +300,16 @@ def aside_positions(query: Query) -> set[int]:
     return {i for i, weight in enumerate(weights) if weight < 1.0}
 
 
-def _backgrounds_in(entities: Entities, aside: set[int]) -> list[str]:
-    """The roadmaps whose backgrounds the chatter around the question names ("Physics PhD here."):
-    who the person is, so the path out of it is the one that fits."""
-    return [f.id for f in entities.found if f.kind == "background" and set(range(f.start, f.start + f.length)) <= aside]
+def _backgrounds_in(entities: Entities, aside: set[int], *, leading: bool) -> list[str]:
+    """The roadmaps whose backgrounds the chatter around the question names ("Physics PhD here."), or
+    with `leading` its opening words do ("frontend dev (vue), what carries over?"): who the person is,
+    so the path out of it is the one that fits. Not `leading` when the question compares ("web
+    developer vs AI engineer": the two are weighed, nobody says who they are)."""
+    return [
+        f.id
+        for f in entities.found
+        if f.kind == "background" and ((leading and f.start == 0) or set(range(f.start, f.start + f.length)) <= aside)
+    ]
 
 
 def _reached(words: tuple[str, ...], start: int) -> bool:
