@@ -6,6 +6,7 @@ part of its content.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -92,6 +93,14 @@ class Library:
 
     def of_kind(self, kind: str) -> list[m.Topic]:
         return [e.topic for e in self.entries.values() if e.kind == kind]
+
+    def comparing(self, roles: Iterable[str]) -> str | None:
+        """The entry that sets exactly `roles` side by side (a two-role comparison or a wider table)."""
+        wanted = frozenset(roles)
+        for comparison in self.comparisons.values():
+            if frozenset(comparison.roles) == wanted:
+                return comparison.id
+        return next((e.topic.id for e in self.entries.values() if frozenset(e.topic.compares) == wanted), None)
 
     @cached_property
     def figure_places(self) -> frozenset[str]:

@@ -33,10 +33,14 @@ MENU_WHOLE = 2  # menu entries a question may have shown whole
 def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref:
     """`ref` focused on what `query` asks, or `ref` itself when it is not a single entry's card or
     the question picks the same facts the entry leads with anyway. A comparison of two roles
-    takes in a third the question names ("A vs B vs C")."""
+    takes in a third the question names ("A vs B vs C"): the entry that compares those three, if
+    there is one, else their role cards side by side."""
     compared = _compared(library, ref, query)
     if compared:
-        return _side_by_side(library, matcher, compared, query)
+        curated = library.comparing(compared) if len(compared) > 2 else None
+        if curated is None:
+            return _side_by_side(library, matcher, compared, query)
+        ref = refs.topic(curated)
     if ref.kind == "c" and len(ref.parts) == 1 and ref.parts[0] in LIST_MENUS:
         return _menu_focused(library, matcher, ref.parts[0], query)
     topic_id = _entry_of(library, ref)

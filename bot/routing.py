@@ -133,10 +133,8 @@ class CommandRouter:
 
 def comparison_ref(library: Library, left: str, right: str) -> Ref:
     """The curated comparison of two roles, or the two role cards side by side."""
-    for comparison in library.comparisons.values():
-        if set(comparison.roles) == {left, right}:
-            return refs.topic(comparison.id)
-    return refs.compared((left, right))
+    curated = library.comparing((left, right))
+    return refs.topic(curated) if curated else refs.compared((left, right))
 
 
 def level_comparison_ref(left: str, right: str) -> Ref:

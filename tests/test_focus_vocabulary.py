@@ -18,6 +18,7 @@ from bot.cards import focus, open_card, open_ref_text
 from bot.content import Library, load_library
 from bot.errors import StaleButton
 from bot.focusing import _kin, _read_for, _spelled_out, focus_ref
+from bot.kinds import Via
 from bot.parsing import parse
 from bot.refs import parse_ref
 from bot.rendering import render, text_lines, visible_text
@@ -135,6 +136,30 @@ def test_three_named_roles_are_all_side_by_side_and_reopen_from_their_ref(engine
     assert {library.roles[n].title for n in names} <= headings
     assert open_ref_text(library, reply.card.ref) == reply.card
     assert len(visible_text(render(reply.card).payload())) <= HARD_LIMIT
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("compare ai engineer ml engineer data scientist", "slash"),
+        ("what does each deliver: ai engineer vs data scientist vs ml engineer?", "dm"),
+    ],
+)
+def test_three_roles_an_entry_compares_get_that_entry_not_the_role_cards(
+    engine: Engine, library: Library, text: str, via: Via
+) -> None:
+    [curated] = [e.topic.id for e in library.entries.values() if e.topic.compares]
+    assert set(library.entries[curated].topic.compares) == {"ai-engineer", "ml-engineer", "data-scientist"}
+    reply = engine.answer(text, via)
+    assert reply.card is not None and reply.card.ref is not None
+    assert parse_ref(reply.card.ref).parts[0] == curated, "the articles' own three-way table answers"
+    assert "don't compare these roles directly" not in "\n".join(text_lines(reply.card))
+
+
+def test_an_entry_compares_exactly_the_roles_it_names(library: Library) -> None:
+    assert library.comparing(["data-scientist", "ai-engineer", "ml-engineer"]) == "ai-roles-compared"
+    assert library.comparing(["ai-engineer", "ml-engineer", "mlops-engineer"]) is None
+    assert library.comparing(["ml-engineer", "ai-engineer"]) == "compare-ai-engineer-ml-engineer"
 
 
 @pytest.mark.parametrize("text", ["cmp:a,b,c", "cmp:a,b,c:0.4"])
