@@ -273,7 +273,7 @@ class CandidateFinder:
     def _salary_candidate(self, query: Query, q_terms: Terms, elsewhere: tuple[str, ...] = ()) -> Scored:
         """The salary table for what the question names, scored on the words it would show; a
         question that sets its own country aside is about the other countries (`elsewhere`)."""
-        wanted = salary_query(query.entities)
+        wanted = _asked_over_aside(salary_query(query.entities), query)
         wanted = replace(wanted, locations=elsewhere) if elsewhere else wanted
         named = {
             stem(query.words[f.start + i])
@@ -298,6 +298,19 @@ def aside_positions(query: Query) -> set[int]:
     if len(weights) != len(query.words):
         return set()  # cannot line the words up: treat every word as asked
     return {i for i, weight in enumerate(weights) if weight < 1.0}
+
+
+def _asked_over_aside(wanted: SalaryQuery, query: Query) -> SalaryQuery:
+    """Levels and places the asking sentence names, over those only the chatter around it names:
+    "Senior in London here. What would a staff role pay?" asks about staff, in London."""
+    aside = aside_positions(query)
+    asked = {
+        kind: [f.id for f in query.entities.found if f.kind == kind and f.start not in aside]
+        for kind in ("level", "location")
+    }
+    levels = tuple(i for i in wanted.levels if i in asked["level"]) or wanted.levels
+    locations = tuple(i for i in wanted.locations if i in asked["location"]) or wanted.locations
+    return replace(wanted, levels=levels, locations=locations)
 
 
 def _backgrounds_in(entities: Entities, aside: set[int], *, leading: bool) -> list[str]:
