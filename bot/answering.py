@@ -186,6 +186,9 @@ class Engine:
             if self._one_answer(best, close):
                 why = "below the bar, but its close candidates are one family: answered"
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
+            if self._parts_of_one_topic(best, close) and self._shared_terms(query, best) >= CLEAR_LEAD_MIN_TERMS:
+                why = "below the bar, but the close candidates it links to are parts of one topic: answered"
+                return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
             if lead >= CLEAR_LEAD and self._shared_terms(query, best) >= CLEAR_LEAD_MIN_TERMS:
                 # Nothing else comes near: "did you mean" would offer one real choice, or choices
                 # that plainly do not answer. The best answers, the next ones are buttons under it.
@@ -202,6 +205,14 @@ class Engine:
         if best.ref.kind not in ("t", "r") or best.ref.parts[0] not in self.library.entries:
             return 0
         return self.matcher.terms_found(self.matcher.query_terms(query.text), best.ref.parts[0])
+
+    def _parts_of_one_topic(self, best: Scored, close: list[Scored]) -> bool:
+        """Close behind the best are entries of another kind its card links to (a skill and the trend
+        or challenge it belongs to): pieces of one answer, not a choice, when any other close
+        candidate is the margin behind."""
+        linked = [s for s in close[1:] if s.family != best.family and self.finder.allied(best, s)]
+        rival = next((s for s in close[1:] if not self.finder.allied(best, s)), None)
+        return bool(linked) and (rival is None or best.score - rival.score >= MARGIN)
 
     def _one_answer(self, best: Scored, close: list[Scored]) -> bool:
         """Below the answer bar, one answer is still plain when several close candidates are of its

@@ -91,7 +91,8 @@ def explain(engine: Engine, text: str, via: Via, out: TextIO) -> int:
     out.write(
         f"thresholds: answer >= {ANSWER_THRESHOLD} (rivals within {MARGIN} of it offered as buttons); "
         f"between {SUGGEST_THRESHOLD} and {ANSWER_THRESHOLD}: answered when the close candidates are one "
-        f"family or it leads every rival by {CLEAR_LEAD}, else did-you-mean; "
+        f"family, or entries its card links to with every other rival {MARGIN} behind, or it leads every rival by "
+        f"{CLEAR_LEAD}, else did-you-mean; "
         f"unasked channel answer >= {CHANNEL_THRESHOLD} with a lead of {MARGIN}\n"
     )
     out.write(f"result:     {reply.kind} -> {reply.topic_id} (score {reply.score})\n")

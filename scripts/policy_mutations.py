@@ -33,6 +33,18 @@ MUTATIONS = [
     ("bot/answering.py", "if lead >= CLEAR_LEAD and", "if lead > CLEAR_LEAD and", "a clear lead: >="),
     ("bot/thresholds.py", "CLEAR_LEAD_MIN_TERMS = 2", "CLEAR_LEAD_MIN_TERMS = 1", "a clear lead on one word"),
     (
+        "bot/answering.py",
+        "return bool(linked) and (rival is None or best.score - rival.score >= MARGIN)",
+        "return bool(linked) and (rival is None or best.score - rival.score > MARGIN)",
+        "linked parts of one topic: the rival exactly the margin behind",
+    ),
+    (
+        "bot/answering.py",
+        "return bool(linked) and (rival is None",
+        "return (rival is None",
+        "parts of one topic without a link",
+    ),
+    (
         "bot/models.py",
         "class Cited(Strict):\n    source: SourceId",
         "class Cited(Strict):\n    source: SourceId | None = None",
