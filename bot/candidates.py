@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from bot import refs
 from bot.cards.salary import covered_places, other_profession_ref, salary_title, select_figures, subjects
-from bot.content import Library
+from bot.content import Library, links
 from bot.entities import Entities
 from bot.intents import (
     asks_about_pay,
@@ -25,7 +25,6 @@ from bot.intents import (
     without_set_aside,
 )
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
-from bot.models import Comparison, Role, Topic
 from bot.parsing import Query
 from bot.phases import REACHED, REACHED_PAIRS, asked_stems, named_by_alias
 from bot.refs import Ref, SalaryQuery
@@ -169,18 +168,8 @@ class CandidateFinder:
         for kind in ("level", "role"):
             named = set(entities.ids(kind))  # the subject role counts: "AI vs ML engineer vs data scientist"
             if len(named) >= OVERVIEW_MIN_NAMED:
-                found += [
-                    i for i, e in self.library.entries.items() if i not in named and named <= self._covered_by(e.topic)
-                ]  # one of the named themselves is no overview of them
+                found += self.library.overviews_of(frozenset(named))
         return found
-
-    def _covered_by(self, topic: Topic) -> set[str]:
-        """What an entry's card covers: what it links to, and the roles of the comparisons it links to."""
-        linked = links(topic)
-        for ident in list(linked):
-            if (comparison := self.library.comparisons.get(ident)) is not None:
-                linked.update(comparison.roles)
-        return linked
 
     def _scored_entry(self, candidate: Candidate, bonus: float) -> Scored:
         tid = candidate.topic_id
@@ -336,16 +325,6 @@ def _reached(words: tuple[str, ...], start: int) -> bool:
 
 def _precise(wanted: SalaryQuery) -> bool:
     return bool(wanted.levels or set(wanted.locations) - {NATIONAL})
-
-
-def links(topic: Topic) -> set[str]:
-    """The entries a topic's card has buttons to."""
-    linked = set(topic.related)
-    if isinstance(topic, Role) and topic.roadmap:
-        linked.add(topic.roadmap)
-    if isinstance(topic, Comparison):
-        linked.update(topic.roles)
-    return linked
 
 
 def family(kind: str) -> str:

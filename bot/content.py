@@ -95,17 +95,43 @@ class Library:
         return [e.topic for e in self.entries.values() if e.kind == kind]
 
     def comparing(self, roles: Iterable[str]) -> str | None:
-        """The entry that sets exactly `roles` side by side (a two-role comparison or a wider table)."""
+        """The entry that sets `roles` side by side: the comparison of two; for more, the entry that links
+        the comparison of every pair of them (the AI vs ML engineer vs data scientist table)."""
         wanted = frozenset(roles)
-        for comparison in self.comparisons.values():
-            if frozenset(comparison.roles) == wanted:
-                return comparison.id
-        return next((e.topic.id for e in self.entries.values() if frozenset(e.topic.compares) == wanted), None)
+        pairs = {c.id for c in self.comparisons.values() if frozenset(c.roles) <= wanted}
+        if len(wanted) == 2:
+            return next(iter(pairs), None)
+        if len(pairs) < len(wanted) * (len(wanted) - 1) // 2:
+            return None  # some pair has no comparison: no entry can set them all side by side
+        return next((i for i, e in self.entries.items() if pairs <= links(e.topic)), None)
+
+    def overviews_of(self, named: frozenset[str]) -> list[str]:
+        """Entries whose cards cover every one of `named` (levels or roles) and are none of them:
+        asked about "junior, senior, staff", the ladder answers better than any one level."""
+        return [i for i, e in self.entries.items() if i not in named and named <= self.covered_by(e.topic)]
+
+    def covered_by(self, topic: m.Topic) -> set[str]:
+        """What an entry's card covers: what it links to, and the roles of the comparisons it links to."""
+        linked = links(topic)
+        for ident in list(linked):
+            if (comparison := self.comparisons.get(ident)) is not None:
+                linked.update(comparison.roles)
+        return linked
 
     @cached_property
     def figure_places(self) -> frozenset[str]:
         """Every place some salary figure names (worked out once: salary cards ask it of every place)."""
         return frozenset(place for f in self.salary_figures for place in f.locations)
+
+
+def links(topic: m.Topic) -> set[str]:
+    """The entries a topic's card has buttons to."""
+    linked = set(topic.related)
+    if isinstance(topic, m.Role) and topic.roadmap:
+        linked.add(topic.roadmap)
+    if isinstance(topic, m.Comparison):
+        linked.update(topic.roles)
+    return linked
 
 
 @dataclass

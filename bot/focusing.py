@@ -33,8 +33,8 @@ MENU_WHOLE = 2  # menu entries a question may have shown whole
 def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref:
     """`ref` focused on what `query` asks, or `ref` itself when it is not a single entry's card or
     the question picks the same facts the entry leads with anyway. A comparison of two roles
-    takes in a third the question names ("A vs B vs C"): the entry that compares those three, if
-    there is one, else their role cards side by side."""
+    takes in a third the question names ("A vs B vs C"): the entry whose card covers those three
+    (bot.content.Library.comparing), if there is one, else their role cards side by side."""
     compared = _compared(library, ref, query)
     if compared:
         curated = library.comparing(compared) if len(compared) > 2 else None

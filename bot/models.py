@@ -111,9 +111,6 @@ class Topic(Strict):
     figures: list[Figure] = Field(default_factory=list)
     points: list[Point] = Field(default_factory=list)
     related: list[TopicId] = Field(default_factory=list)
-    # The roles an entry sets side by side when it compares more than two (a two-role comparison is a
-    # Comparison): a question naming exactly these roles gets this entry, not the role cards side by side.
-    compares: list[RoleId] = Field(default_factory=list)
 
 
 class Dimension(Strict):
