@@ -9,6 +9,7 @@ import os
 import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -87,6 +88,20 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def run_bot(args: list[str], env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS` run to its end (a subcommand expected to exit), its output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def _server_env(fake: FakeSlack) -> dict[str, str]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import break_two_files
-from e2e_http import REPO, _free_port, _server_env, http
+from e2e_http import REPO, _free_port, _server_env, http, run_bot
 from fake_slack import FakeSlack
 
 EXIT_TIMEOUT = 120.0  # loading the content takes seconds; a loaded CI machine can be much slower
@@ -93,16 +93,7 @@ def test_socket_mode_refuses_broken_content_before_it_connects(
     env = {k: v for k, v in _server_env(fake).items() if k != "SLACK_SIGNING_SECRET"}
     env.update(SLACK_APP_TOKEN="xapp-1-A0AIENG-0000-dummy", AIENG_CONTENT_DIR=str(edit_content.folder))
 
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "socket"],
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=EXIT_TIMEOUT,
-        check=False,
-    )
+    result = run_bot(["socket"], env, EXIT_TIMEOUT)
 
     assert result.returncode == 1
     assert result.stdout == ""

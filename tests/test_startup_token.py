@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
-from e2e_http import REPO, _free_port, _server_env
+from e2e_http import _free_port, _server_env, run_bot
 from fake_slack import FakeSlack
 
 EXIT_TIMEOUT = 120.0  # loading the content takes seconds; a loaded CI machine can be much slower
@@ -36,15 +35,7 @@ def _run(mode: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     args = ["serve", "--port", str(_free_port())] if mode == "serve" else ["socket"]
     if mode == "socket":
         env = {**{k: v for k, v in env.items() if k != "SLACK_SIGNING_SECRET"}, **SOCKET_ENV}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=EXIT_TIMEOUT,
-    )
+    return run_bot(args, env, EXIT_TIMEOUT)
 
 
 @pytest.mark.parametrize("mode", ["serve", "socket"])
