@@ -159,6 +159,12 @@ class Step(Strict):
     skill: SkillId | None = None
     resources: list[Text] = Field(default_factory=list)
 
+    @property
+    def line(self) -> str:
+        """"Title: detail", or the title alone where the article's detail only repeats it."""
+        restates = self.detail.rstrip(". ").casefold() == self.title.casefold()
+        return self.title if restates else f"{self.title}: {self.detail}"
+
 
 class Phase(Cited):
     id: Slug

@@ -127,3 +127,25 @@ def test_the_learning_order_leads_with_maths_between_programming_and_machine_lea
     assert (
         text.index("Python") < text.index("linear algebra") < text.index("deep learning") < text.index("Each article")
     )
+
+
+def test_a_step_whose_detail_only_repeats_its_title_is_listed_once(library: Library) -> None:
+    repeated = [
+        (r, p)
+        for r in library.roadmaps.values()
+        for p, phase in enumerate(r.phases)
+        if any(s.detail.rstrip(". ").casefold() == s.title.casefold() for s in phase.steps)
+    ]
+    assert repeated, "the content has such steps (the article lists some steps by title alone)"
+    roadmap, index = repeated[0]
+    lines = text_lines(open_card(library, refs.roadmap(roadmap.id, index)))
+    for step in roadmap.phases[index].steps:
+        restated = f"{step.title}: {step.title}"
+        assert not any(restated.casefold() in line.casefold() for line in lines), f"{step.title!r} said twice"
+        assert any(step.title in line for line in lines)
+
+
+def test_a_step_with_its_own_detail_keeps_it(library: Library) -> None:
+    steps = [s for r in library.roadmaps.values() for p in r.phases for s in p.steps]
+    detailed = next(s for s in steps if s.detail.rstrip(". ").casefold() != s.title.casefold())
+    assert detailed.line == f"{detailed.title}: {detailed.detail}"

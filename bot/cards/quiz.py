@@ -34,7 +34,7 @@ def plan_card(library: Library, plan: Plan) -> Card:
             *_pay(library, plan),
             Section(
                 f"First skills to learn ({plan.roadmap.title})",
-                tuple(f"{s.title}: {s.detail} ({cite(library, plan.first_phase)})" for s in plan.first_steps),
+                tuple(f"{s.line} ({cite(library, plan.first_phase)})" for s in plan.first_steps),
             ),
             Section("Your roadmap", (f"{plan.roadmap.title}: {plan.roadmap.summary}",)),
         ),

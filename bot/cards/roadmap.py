@@ -144,7 +144,7 @@ def _where(library: Library, roadmap: Roadmap, phase: int) -> str:
 def _phase(library: Library, roadmap: Roadmap, index: int) -> Card:
     phase = roadmap.phases[index]
     plan = plan_of(roadmap, index)
-    steps = tuple(f"{j + 1}. {s.title}: {s.detail}" for j, s in enumerate(phase.steps))
+    steps = tuple(f"{j + 1}. {s.line}" for j, s in enumerate(phase.steps))
     duration = f" ({phase.duration})" if phase.duration else ""
     at = plan.index(index)
     overview = refs.roadmap(roadmap.id)
