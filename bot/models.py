@@ -161,7 +161,7 @@ class Step(Strict):
 
     @property
     def line(self) -> str:
-        """"Title: detail", or the title alone where the article's detail only repeats it."""
+        """The step as a line: its title and detail, or the title alone where the detail only repeats it."""
         restates = self.detail.rstrip(". ").casefold() == self.title.casefold()
         return self.title if restates else f"{self.title}: {self.detail}"
 
