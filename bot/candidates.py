@@ -6,6 +6,7 @@ its names, two roles set against each other, a pay question naming levels or pla
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -45,6 +46,8 @@ NOT_COVERED_SCORE = 100.0  # a pay question about another job: saying so is the 
 # with one of these, in a pay question, names someone other than an AI engineer.
 PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 PERSON_MIN_LENGTH = 5
+DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "their", "this", "that"})
+EARNING = re.compile(r"\b(make|makes|making|made|earn|earns|earning|paid|get paid|gets paid|take home)\b")
 REACHED_SKIPS = frozenset({"the", "a", "an", "my", "getting", "learning", "knowing", "finishing", "mastering"})
 
 
@@ -230,7 +233,7 @@ class CandidateFinder:
         named = e.ids("level") or e.ids("role") or e.ids("specialization")
         if named or AI_CONTEXT_WORDS & q_terms.words:
             return True
-        return not self._names_another_job(query)
+        return not self._names_another_job(query) and not _prices_a_thing(query, q_terms)
 
     def _names_another_job(self, query: Query) -> bool:
         covered = query.entities.covered()
@@ -321,6 +324,19 @@ def _reached(words: tuple[str, ...], start: int) -> bool:
     while i >= 0 and words[i] in REACHED_SKIPS:
         i -= 1
     return i >= 0 and (words[i] in REACHED or (i > 0 and (words[i - 1], words[i]) in REACHED_PAIRS))
+
+
+def _prices_a_thing(query: Query, q_terms: Terms) -> bool:
+    """ "How much does a house cost in London", "how much is the flat": a price asked of a thing the
+    question names after "a" or "the", with no word for what a person earns ("make", "salary")."""
+    if SALARY_WORDS & q_terms.words or EARNING.search(query.text.lower()):
+        return False
+    covered = query.entities.covered()
+    return any(
+        i not in covered and word not in STOPWORDS and query.words[i - 1] in DETERMINERS
+        for i, word in enumerate(query.words)
+        if i > 0
+    )
 
 
 def _precise(wanted: SalaryQuery) -> bool:

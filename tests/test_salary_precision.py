@@ -90,6 +90,22 @@ def test_another_jobs_pay_never_gets_a_confident_answer(engine: Engine, text: st
     assert not any("$" in v for v in values(reply.card) if reply.card and reply.card.sections)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["how much is a coffee in london", "how much does the flat cost in berlin", "what's the price of a car in sf"],
+)
+def test_the_price_of_a_thing_in_a_place_is_not_pay(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert not (reply.topic_id or "").startswith("s:")
+    assert not any(v[:1] in "$£€" for v in values(reply.card) if reply.card and reply.card.sections)
+
+
+@pytest.mark.parametrize("text", ["how much does a senior make in london", "how much can a fresher earn in blr"])
+def test_a_person_earning_in_a_place_is_still_pay(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind == "answer" and (reply.topic_id or "").startswith("s:")
+
+
 def test_another_job_named_beside_ai_engineers_is_still_an_ai_pay_question(engine: Engine) -> None:
     reply = engine.answer("how do I justify a senior AI engineer's salary to our CFO?", "dm")
     assert reply.kind == "answer"
