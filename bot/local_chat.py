@@ -6,6 +6,7 @@ quiz                     the career quiz: its questions one by one (answer by nu
 /aieng progress          your roadmap progress (one local person; kept in the local store)
 anything else            a direct message
 3                        click button 3 of the last card
+next                     click the last card's button of that name ("next", "more", "previous step")
 """
 
 from __future__ import annotations
@@ -114,8 +115,9 @@ def _respond(
     engine: Engine, book: ProgressBook, line: str, buttons: list[Button]
 ) -> tuple[Reply | None, bool, str | None]:
     try:
-        if line.isdigit():
-            return _click(engine, book, int(line), buttons)
+        number = int(line) if line.isdigit() else _button_named(line, buttons)
+        if number is not None:
+            return _click(engine, book, number, buttons)
         via, text = _via(line)
         command = progress_command(engine, text) if via == "slash" else None
         if command is not None:
@@ -140,6 +142,18 @@ def _click(
         return Reply(kind="help", card=cancelled_reset()), False, None
     reply = engine.click(button.action, button.value)
     return _personal(engine, book, reply), True, CLICK_NOTES.get(button.action)
+
+
+def _button_named(line: str, buttons: list[Button]) -> int | None:
+    """The number of the button a typed word names: its whole label ("next step") or the label's
+    first word ("next"), when exactly one button answers to it."""
+    typed = _plain(line)
+    named = [i for i, b in enumerate(buttons, start=1) if typed in (_plain(b.label), _plain(b.label).split(" ")[0])]
+    return named[0] if len(named) == 1 else None
+
+
+def _plain(label: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in label.lower()).split())
 
 
 def _personal(engine: Engine, book: ProgressBook, reply: Reply) -> Reply:

@@ -89,6 +89,15 @@ def test_local_chat_walks_a_roadmap_with_numbers(engine: Engine) -> None:
     assert "No button 12" in text
 
 
+def test_local_chat_clicks_a_button_typed_by_name(engine: Engine) -> None:
+    out = io.StringIO()
+    # the roadmap, its first phase, that phase's first step; then "next" typed, not its number
+    run_chat(engine, io.StringIO("/aieng roadmap ds\n1\n4\nnext\nNext step\nquit\n"), out)
+    text = out.getvalue()
+    assert "Step 2 of" in text and "Step 3 of" in text, "'next' and 'Next step' click the Next step button"
+    assert len(card_titles(text)) == 5, "every line is a card: none was read as a question"
+
+
 def test_local_chat_reads_slash_mention_and_dm(engine: Engine) -> None:
     out = io.StringIO()
     run_chat(engine, io.StringIO("/aieng levels\n@aieng what is mlops?\nwhat do staff engineers earn?\n"), out)
