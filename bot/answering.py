@@ -39,7 +39,7 @@ from bot.phases import asked_stems, phase_by_word, phase_index, words_ahead, wor
 from bot.recent import Recent
 from bot.refs import Ref
 from bot.routing import SUBJECT_ROLE, CommandRouter
-from bot.social import Social, social_intent
+from bot.social import Social, SocialCue, social_cue, social_intent
 from bot.text import clean_question, words
 from bot.thresholds import (
     ANSWER_THRESHOLD,
@@ -139,7 +139,23 @@ class Engine:
                 return replace(free, card=card, why=why)
         if ref is not None:
             return self._reply_for(ref, None, (), query)
+        if cue := social_cue(question):
+            return self._cued(cue, query, via)
         return self._decide(query, self.finder.find(query), via)
+
+    def _cued(self, cue: SocialCue, query: Query, via: Via) -> Reply:
+        """A phrase about the bot, or a greeting, with chatter around it: the rest of the message is
+        read on its own, and answered when it asks something (a question, or names what it is about)
+        that has an answer (or a card saying the articles do not cover it); otherwise it was a
+        request for help, or a greeting, and gets that card."""
+        rest = parse(cue.rest, self.index, grammar=False)
+        if rest.is_question or rest.entities.found:  # chatter ("my manager told me to try it") asks nothing
+            reply = self._decided(rest, self.finder.find(rest), via)
+            if reply.kind == "answer" or reply.topic_id is not None:
+                return self._explained(reply)
+        card = help_card(self.library) if cue.kind == "help" else greeting_card(self.library)
+        why = f"a {cue.kind} cue, and the rest of the message ({cue.rest!r}) has no answer of its own"
+        return Reply(kind="help", card=card, topic_id="help", query=query, why=why)
 
     def _unasked(self, question: str, said: Social | None) -> Reply:
         """A channel message not addressed to the bot. The one rule for speaking unasked: only a question
@@ -162,7 +178,14 @@ class Engine:
         return Reply(kind=card.kind, card=card, topic_id=_topic_of(value))
 
     def _decide(self, query: Query, found: list[Scored], via: Via) -> Reply:
-        reply = self._decided(query, found, via)
+        return self._explained(self._decided(query, found, via))
+
+    def _explained(self, reply: Reply) -> Reply:
+        """The reply as given: a question it could not answer recorded as a gap, the rule that chose it named."""
+        if reply.kind == "choices":
+            record_gap("did you mean", reply.query.text if reply.query else "")
+        elif reply.kind == "fallback" and reply.topic_id is None:
+            record_gap("fallback", reply.query.text if reply.query else "")
         return replace(reply, why=reply.why or _WHY.get(reply.kind))
 
     def _decided(self, query: Query, found: list[Scored], via: Via) -> Reply:
@@ -195,10 +218,11 @@ class Engine:
                 # One shared word is not enough to go on ("how do I become a pilot": pilot purgatory).
                 why = f"below the bar, but {CLEAR_LEAD:g} or more ahead of every rival on several words: answered"
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
-            record_gap("did you mean", query.text)
             card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
             return Reply(kind="choices", card=card, score=best.score, candidates=tuple(found), query=query)
-        return self._fallback(query.text, best.score if best else None, tuple(found), query)
+        card = fallback_card(self.library, query.text)
+        score = best.score if best else None
+        return Reply(kind="fallback", card=card, score=score, candidates=tuple(found), query=query)
 
     def _shared_terms(self, query: Query, best: Scored) -> int:
         """How many of the question's terms the best answer's entry uses (0 for a card that is no entry)."""
@@ -238,13 +262,10 @@ class Engine:
             return reply
         return replace(reply, card=with_alternatives(reply.card, [(s.label, s.ref) for s in also]))
 
-    def _fallback(
-        self, text: str, score: float | None = None, found: tuple[Scored, ...] = (), query: Query | None = None
-    ) -> Reply:
+    def _fallback(self, text: str) -> Reply:
         """Nothing answers a question that was asked (a channel question never gets here: it is left alone)."""
         record_gap("fallback", text)
-        card = fallback_card(self.library, text)
-        return Reply(kind="fallback", card=card, score=score, candidates=found, query=query)
+        return Reply(kind="fallback", card=fallback_card(self.library, text))
 
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
         named = self._phase_named(ref, query)

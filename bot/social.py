@@ -5,6 +5,10 @@ else of substance. A message that names anything the content could be about ("wh
 engineer do", "how do I use RAG", "help me choose between ML and AI engineering") is a question,
 whatever cue it carries.
 
+A weaker cue is read too (`social_cue`): a phrase about the bot itself ("is there a list of
+commands", "are you the career bot?", "do you only do salaries?") or an opening greeting, with chatter
+around it. It is help or a greeting only when what is left of the message has no answer of its own.
+
 Pure functions of the text; the engine decides what each gets (help card, greeting, or silence in
 a channel nobody addressed the bot in).
 """
@@ -12,6 +16,7 @@ a channel nobody addressed the bot in).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from bot.text import stem, terms, words
@@ -80,3 +85,99 @@ def social_intent(text: str) -> Social | None:
 def _only_about(text: str, vocabulary: frozenset[str]) -> bool:
     """Every content word of `text` is one of `vocabulary` (stemmed): nothing else is asked about."""
     return not set(terms(text)) - vocabulary
+
+
+# -- the weaker cue: a phrase about the bot, or a greeting, with chatter around it ----------------------
+
+_BOT = r"(?:(?:(?:the|this|that) )?(?:aieng |/aieng )?(?:bot|app|thing|command|tool)|you|u|this|it|aieng|/aieng)"
+_CLAUSE = r"[^.!?\n]*"  # the rest of a clause (a phrase about the bot's scope takes its whole clause)
+# "...can I ask", "...do you cover": what follows "what kind of questions" when the bot is asked about
+# ("what sort of questions come up in an interview" is not).
+_ASKING_THE_BOT = (
+    r"[^.!?\n]*?\b(?:(?:can|could|should|may) (?:i|we) (?:ask|type|say|write|get)|(?:can|could|do|would|will) (?:you|u)"
+    r"|(?:you|u) (?:know|answer|cover|have|do|handle|offer|support))\b"
+)
+# Phrases that ask about the bot itself. What they name is how to use it, so they are cut out and
+# the rest of the message is read on its own ("how does this work? never used a slack bot before").
+_ABOUT_THE_BOT_PHRASES = (
+    r"\b(?:list|set|menu) of (?:commands?|cmds?|options|topics|features)\b",
+    r"\b(?:slash )?(?:commands?|cmds?)\b",
+    r"\bhelp (?:menu|page|text|docs?|command|screen)\b",
+    r"\bhelp (?:using|with) " + _BOT + r"\b",
+    r"\b(?:user |quick |usage |getting started )?(?:guide|docs|documentation|manual|tutorial|readme)\b"
+    r"(?: (?:for|to|on|about))?(?: (?:using|use))? " + _BOT + r"\b",
+    r"\bhow (?:do|does|can|should|would|am|to)\b(?: (?:i|we|you|u|one|people))?(?: supposed to| meant to)?"
+    r" (?:use|talk to|chat with|ask|work with) " + _BOT + r"\b",
+    r"\bhow (?:does|do|would) (?:the |this |that )?" + _BOT + r" work\b",
+    r"\bhow (?:this|it) works\b",
+    r"\b(?:tips|advice) (?:on|for) (?:how to )?(?:use|using) " + _BOT + r"\b",
+    r"\bwhat (?:can|do|could|would|does) " + _BOT + r" (?:do|help(?: (?:me|us))?(?: with)?|answer|cover|offer|handle"
+    r"|support)\b(?= *(?:$|[?.!,]| for (?:me|us)| today| here| exactly))",
+    r"\bwhat (?:are|r|is) (?:you|u|this|" + _BOT + r")(?: even)? (?:for|about|able to (?:do|answer|help with))\b",
+    r"\b(?:everything|anything|things|stuff|all) (?:that )?(?:you|u) (?:can|could) (?:do|answer|help with)\b",
+    r"\b(?:you|u)(?:re| are) able to (?:do|answer|help with)\b",
+    r"\b(?:your|ur) (?:capabilities|abilities|features|functions|commands|scope)\b",
+    r"\b(?:example|sample) (?:questions|prompts|queries)\b",
+    r"\bwhat (?:can|should|could|do) (?:i|we) (?:ask|type|say|write)(?: (?:you|u|here|it|this bot|aieng))?"
+    r"(?= *(?:$|[?.!,]| to (?:use|get started|start)))",
+    r"\bwhat does " + _BOT + r" do\b",
+    r"\bwhats (?:this|that) (?:bot|app|command|thing)\b(?: (?:about|for))?",
+    r"\b(?:who|what) (?:are|r) (?:you|u)\b(?! (?:doing|thinking|working))",
+    r"\bwhat is (?:this|that) (?:bot|app|command|thing)\b(?: (?:about|for))?",
+    r"\b(?:some )?(?:kind|sort) of (?:bot|assistant|app|chatbot)\b",
+    # the bot's scope, with the topics the person gives as examples: the whole clause is about the bot
+    _CLAUSE + r"\b(?:do|does|can) (?:you|u|it|this bot|aieng) only\b" + _CLAUSE,
+    _CLAUSE + r"\b(?:you|u) only (?:do|know|cover|answer|handle|talk)\b" + _CLAUSE,
+    _CLAUSE + r"\bonly (?:thing|topic|stuff)s? (?:you|u) (?:know|do|cover|answer)\b" + _CLAUSE,
+    _CLAUSE + r"\bwhat else (?:can|do|could|would) (?:you|u|it|this bot|aieng)\b" + _CLAUSE,
+    _CLAUSE
+    + r"\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:stuff|things|questions|topics|info|information|help)\b"
+    + _ASKING_THE_BOT
+    + _CLAUSE,
+    # who the bot is: "are you the ai career bot?", "is this the bot that answers ai questions?"
+    _CLAUSE + r"\b(?:are|r) (?:you|u) (?:the|a|an|that|some)\b" + _CLAUSE + r"\b(?:bot|assistant|app)\b" + _CLAUSE,
+    _CLAUSE
+    + r"\b(?:youre|ur|you are|u are|is this|this is) (?:the|a|an|that|some)\b"
+    + _CLAUSE
+    + r"\b(?:bot|assistant|app)\b"
+    + _CLAUSE,
+)
+# A phrase takes the question mark that ends it: what is left asks only what it asks itself.
+_BOT_PHRASE = re.compile("(?:" + "|".join(f"(?:{p})" for p in _ABOUT_THE_BOT_PHRASES) + r")[?!.]*")
+# Saying one has just arrived is chatter around the cue ("first day here, what can you do?").
+_ARRIVING = re.compile(
+    r"\b(?:(?:first|1st) (?:day|week|time|month)|new)"
+    r" (?:here|around here|in (?:this|the) (?:channel|workspace|slack|team)|to (?:this|the|our) (?:channel|workspace"
+    r"|slack|team|company))\b"
+    r"|\bjust (?:joined|got here|arrived)(?: (?:the|this|our) (?:channel|workspace|slack|team))?\b"
+)
+_OPENING_GREETING = re.compile(
+    r"^\W*(?:(?:"
+    + "|".join(sorted(_GREETING_WORDS, key=len, reverse=True))
+    + r")\b|good (?:morning|afternoon|evening)\b"
+    r"|👋)"
+    r"(?:[\s,!.:;-]*(?:there|everyone|all|team|folks|bot|aieng|y'?all|again|👋))*[\s,!.:;-]*"
+)
+
+Cue = Literal["help", "greeting"]
+
+
+@dataclass(frozen=True)
+class SocialCue:
+    """A weaker cue and what is left of the message without it (and without chatter about arriving)."""
+
+    kind: Cue
+    rest: str
+
+
+def social_cue(text: str) -> SocialCue | None:
+    """A phrase about the bot (help) or an opening greeting, with other words around it; None when the
+    message has neither. Which reply it gets depends on whether `rest` has an answer of its own."""
+    said = text.lower().replace("'", "").replace("’", "")
+    rest = _ARRIVING.sub(" ", _BOT_PHRASE.sub(" ", said))
+    if rest != _ARRIVING.sub(" ", said):
+        return SocialCue("help", _OPENING_GREETING.sub(" ", rest).strip())
+    greeted = _OPENING_GREETING.sub(" ", rest, count=1)
+    if greeted != rest:
+        return SocialCue("greeting", greeted.strip())
+    return None

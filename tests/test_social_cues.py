@@ -1,0 +1,109 @@
+"""The weaker social cue (issue #10): a phrase about the bot, or a greeting, with chatter around it, gets
+the help card (or the greeting) unless the rest of the message asks something the content answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import Engine, gaps_recorded
+from bot.social import social_cue
+
+HELP_WITH_CHATTER = [
+    "is there a list of commands somewhere? i don't want to guess",
+    "what can this bot do? my manager told me to try it",
+    "hi there, what are you for? saw you in the channel",
+    "how does this thing work?? never used a slack bot before",
+    "how do i use /aieng properly",
+    "is there a user guide or docs for this bot",
+    "any quick guide for using the aieng app?",
+    "what kind of questions can i ask you",
+    "what topics do you cover besides salary?",
+    "do you only know about salaries?",
+    "do you only do roadmaps or other things as well",
+    "is salary the only thing you know or is there more",
+    "what else can you tell me about, other than pay?",
+    "are you the career bot people keep mentioning?",
+    "you're the ai careers bot right?",
+    "is this the bot that answers ai engineering questions?",
+    "what are you, some kind of assistant?",
+    "hello! first week here and someone pointed me to you, what can you help with?",
+    "just joined the team, how do i use you?",
+    "any tips on how to use this?",
+    "list everything you can do",
+    "hi! what kinds of info do you have?",
+    "is there a help page for this?",
+    "can you tell me what you're able to do",
+    "hey bot, what are your capabilities?",
+]
+GREETING_WITH_CHATTER = [
+    "hey there! just joined the workspace 🙂",
+    "hi! hope you're having a good day",
+    "good morning aieng, first day here",
+    "hey! someone recommended you to me",
+]
+# A cue with a question about a topic: the question is answered (topic id or ref prefix; "": any answer).
+QUESTIONS_WITH_A_CUE = [
+    ("hi, new here. what skills does an ai engineer need?", "skills-overview"),
+    ("first day here! how long does it take to become an ai engineer?", "transition-timeline"),
+    ("hey, what do senior ai engineers make in nyc?", "s:level=senior,location=new-york"),
+    ("hello, salary for senior in london", "s:level=senior,location=uk"),
+    ("what do you know about RAG?", "llm"),
+    ("what sort of questions come up in an ai engineer interview?", ""),  # any interview answer
+    ("what kind of projects should i build for my portfolio?", "r:portfolio-projects"),
+    ("hey 👋 can ai engineers work remotely?", "faq-remote-work"),
+]
+
+
+@pytest.mark.parametrize("text", HELP_WITH_CHATTER)
+@pytest.mark.parametrize("via", ["dm", "mention"])
+def test_a_phrase_about_the_bot_with_chatter_gets_help(engine: Engine, text: str, via: str) -> None:
+    reply = engine.answer(text, via)  # type: ignore[arg-type]
+    assert reply.kind == "help"
+    assert reply.card is not None and reply.card.title.startswith("aieng")
+
+
+@pytest.mark.parametrize("text", GREETING_WITH_CHATTER)
+def test_a_greeting_with_chatter_gets_the_greeting(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind == "help"
+    assert reply.card is not None and reply.card.title.startswith("Hi!")
+
+
+@pytest.mark.parametrize(("text", "expected"), QUESTIONS_WITH_A_CUE)
+def test_a_cue_around_a_question_leaves_the_question_answered(engine: Engine, text: str, expected: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind == "answer"
+    assert (reply.card.ref if reply.card else "").startswith(expected) or (reply.topic_id or "").startswith(expected)
+
+
+def test_a_cue_around_a_pay_question_about_another_job_says_it_is_not_covered(engine: Engine) -> None:
+    reply = engine.answer("hi! how much do nurses make in ohio?", "dm")
+    assert reply.kind == "fallback"
+    assert reply.topic_id is not None  # the card that says so, not help
+
+
+def test_help_given_for_a_cue_records_no_gap(engine: Engine) -> None:
+    before = gaps_recorded()
+    assert engine.answer("how does this thing work?? never used a slack bot before", "dm").kind == "help"
+    assert gaps_recorded() == before
+
+
+def test_a_channel_message_with_a_cue_is_still_left_alone(engine: Engine) -> None:
+    assert engine.answer("is there a list of commands somewhere? i don't want to guess", "channel").kind == "ignore"
+
+
+def test_the_phrase_about_the_bot_is_cut_and_its_question_mark_with_it() -> None:
+    cue = social_cue("how does this thing work?? never used a slack bot before")
+    assert cue is not None and cue.kind == "help"
+    assert cue.rest == "never used a slack bot before"
+
+
+def test_a_clause_about_the_bots_scope_is_cut_whole() -> None:
+    cue = social_cue("do you only do salaries or other stuff as well?")
+    assert cue is not None and (cue.kind, cue.rest) == ("help", "")
+
+
+def test_arriving_is_chatter_and_a_plain_question_has_no_cue() -> None:
+    cue = social_cue("hey! first week here")
+    assert cue is not None and (cue.kind, cue.rest) == ("greeting", "")
+    assert social_cue("what does an ai engineer do all day?") is None
