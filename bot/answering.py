@@ -23,6 +23,7 @@ from bot.cards.menus import (
     greeting_card,
     help_card,
     none_of_these_card,
+    nothing_of_kind_card,
     thanks_card,
 )
 from bot.cards.roadmap import plan_of
@@ -38,7 +39,7 @@ from bot.parsing import Query, parse
 from bot.phases import asked_stems, phase_by_word, phase_index, words_ahead, words_past
 from bot.recent import Recent
 from bot.refs import Ref
-from bot.routing import SUBJECT_ROLE, CommandRouter
+from bot.routing import COMMAND_THINGS, SUBJECT_ROLE, CommandRouter
 from bot.social import Social, SocialCue, social_cue, social_intent
 from bot.text import clean_question, words
 from bot.thresholds import (
@@ -124,8 +125,8 @@ class Engine:
             # families that answers plainly wins; otherwise the command's own card. The command word
             # only names the family: among its entries it is no evidence ("skills classic ml").
             found = [s for s in self.finder.find(_after_command(query)) if s.family in families]
-            free = self._decide(query, found, via)
-            return free if free.kind == "answer" else self._reply_for(ref, None, (), query)
+            free = self._decided(query, found, via)
+            return self._explained(free) if free.kind == "answer" else self._command_card(ref, query)
         if ref is not None and (trailing := self.router.trailing_question(query)):
             # The command's words go on to ask about something else ("roadmap java developer, do i
             # need python"): a plain free answer to that question leads, with the command's card
@@ -138,10 +139,21 @@ class Engine:
                 why = f"the command's words go on to ask {tail.text!r} (scored alone): its answer, the command's below"
                 return replace(free, card=card, why=why)
         if ref is not None:
-            return self._reply_for(ref, None, (), query)
+            return self._command_card(ref, query)
         if cue := social_cue(question):
             return self._cued(cue, query, via)
         return self._decide(query, self.finder.find(query), via)
+
+    def _command_card(self, ref: Ref, query: Query) -> Reply:
+        """The card a command names; its plain card, when its words name only what the articles have
+        none of, says there is no such thing and offers what there is."""
+        if not self.router.names_only_the_unknown(query, ref):
+            return self._reply_for(ref, None, (), query)
+        record_gap("no such", query.text)
+        thing = COMMAND_THINGS[query.command or ""]
+        card = nothing_of_kind_card(thing, query.argument_text, self._card_for(ref))
+        why = f"the command's words name no {thing} and words the articles never use: said so"
+        return Reply(kind="fallback", card=card, query=query, why=why)
 
     def _cued(self, cue: SocialCue, query: Query, via: Via) -> Reply:
         """A phrase about the bot, or a greeting, with chatter around it: the rest of the message is

@@ -9,7 +9,7 @@ from bot.entities import Entities, EntityIndex, Found
 from bot.matching import Matcher
 from bot.parsing import QUESTION_OPENERS, Query, parse
 from bot.refs import Ref, SalaryQuery
-from bot.text import STOPWORDS
+from bot.text import STOPWORDS, stem
 from bot.thresholds import ANSWER_THRESHOLD, SUGGEST_THRESHOLD
 
 SUBJECT_ROLE = "ai-engineer"  # the bot's subject: plain AI engineer pay is the default table
@@ -24,6 +24,29 @@ FITTING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+# What each command's card lists, as in "the articles have no roadmap for this" (see `names_only_the_unknown`).
+COMMAND_THINGS = {
+    "salary": "pay figures",
+    "compare": "comparison",
+    "skills": "skill",
+    "roadmap": "roadmap",
+    "hire": "way of hiring",
+    "levels": "level",
+    "interview": "interview topic",
+    "learn": "learning resource",
+    "market": "market figures",
+}
+
+
+# Words that say when or how, never what: unknown to the articles, yet naming nothing they lack
+# ("skills that will matter more going forward").
+WHEN_OR_HOW = frozenset(
+    stem(w)
+    for w in "forward forwards ahead onward onwards nowadays today tonight tomorrow anymore asap overall generally "
+    "mostly especially mainly".split()
+)
+
+
 # The family of free answer that answers a question about a thing of each kind ("do I need python").
 ASKED_FAMILIES = {"skill": "skills", "learn": "learn", "hire": "hire", "role": "role", "roadmap": "roadmap"}
 
@@ -33,6 +56,7 @@ class CommandRouter:
         self.library = library
         self.index = index
         self.matcher = matcher
+        self._plain: dict[str, Ref | None] = {}
 
     def route(self, query: Query) -> Ref | None:
         """The card a command names; None when its words need the free-question matcher instead."""
@@ -62,6 +86,22 @@ class CommandRouter:
             return refs.topic(learn) if learn else refs.menu("learn")
         default = DEFAULT_TOPICS[command or ""]
         return self._best_of_kind(query, self.library.kind_of(default)) or refs.topic(default)
+
+    def names_only_the_unknown(self, query: Query, ref: Ref) -> bool:
+        """The command gives its plain card, yet its words name something: words the articles never
+        use, or another job ("roadmap kitchen renovation", "compare iphone vs pixel", "hire a
+        plumber"). The plain card would pass for an answer to a question nobody asked."""
+        named = {f.kind for f in query.entities.found}
+        if query.command not in COMMAND_THINGS or self._plain_card(query.command) != ref or named - {"profession"}:
+            return False  # what else it names ("data engineer (spark/airflow)": skills) the plain card may show
+        unknown = self.matcher.query_terms(query.argument_text).words - self.matcher.weights_by_term.keys()
+        return bool(unknown - WHEN_OR_HOW or named)
+
+    def _plain_card(self, command: str) -> Ref | None:
+        """The card a command gives when its words say nothing more (`/aieng roadmap`: the roadmaps)."""
+        if command not in self._plain:
+            self._plain[command] = self.route(parse(command, self.index, grammar=True))
+        return self._plain[command]
 
     def unfit_families(self, query: Query) -> tuple[str, ...]:
         """When a command's words name nothing of its kind, the families of free answers that may

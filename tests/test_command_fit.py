@@ -13,8 +13,9 @@ def test_learn_words_naming_no_learning_topic_are_a_free_question(engine: Engine
 
 
 def test_a_free_answer_of_another_kind_does_not_replace_the_command(engine: Engine) -> None:
-    # words the content does not know: no free answer, the command's own menu
-    assert _menu(engine.answer("roadmap sourdough baking", "slash").topic_id) == "c:roadmaps"
+    # words the content does not know: no free answer, and no roadmap for them (tests/test_nothing_of_kind.py)
+    reply = engine.answer("roadmap sourdough baking", "slash")
+    assert reply.kind == "fallback" and reply.card is not None and reply.card.buttons[0].value == "c:roadmaps"
     # the free answer for these words is a skill card, which is no roadmap: the menu of roadmaps
     assert _menu(engine.answer("roadmap data engineer spark airflow", "slash").topic_id) == "c:roadmaps"
 

@@ -34,8 +34,8 @@ def test_the_same_text_by_another_way_in_is_answered_on_its_own(library: Library
     ("text", "via", "kind"),
     [
         ("how do I bake sourdough bread", "dm", "fallback"),
-        # the free reading of the words after the command finds nothing (a gap), so the command's own menu
-        ("roadmap sourdough baking", "slash", "answer"),
+        # the words after the command name no roadmap and nothing the articles know (a gap): no such roadmap
+        ("roadmap sourdough baking", "slash", "fallback"),
     ],
 )
 def test_a_reply_that_recorded_a_gap_records_it_each_time(

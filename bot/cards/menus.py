@@ -138,6 +138,22 @@ def fallback_card(library: Library, question: str) -> Card:
     )
 
 
+_EXPANDERS = ("More", "All rows")  # buttons that show more of the plain card itself, offered whole here
+
+
+def nothing_of_kind_card(thing: str, question: str, plain: Card) -> Card:
+    """A command whose words name no {thing} the articles have ("roadmap kitchen renovation"): says so
+    plainly and offers what they have (the command's plain card and the entries it opens)."""
+    offered = [b for b in plain.buttons if b.action == "open" and b.label not in _EXPANDERS]
+    return Card(
+        kind="fallback",
+        title=f"No {thing} for that",
+        summary=f"The articles have no {thing} for this. Here is what they have:",
+        buttons=(open_button(plain.title[:70], plain.ref), *offered) if plain.ref else tuple(offered),
+        echo=question or None,
+    )
+
+
 def none_of_these_card(library: Library) -> Card:
     return Card(
         kind="fallback",
