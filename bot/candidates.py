@@ -208,9 +208,7 @@ class CandidateFinder:
         our CFO" asks about AI pay; "data engineers" names only the other job."""
         if query.entities.ids("role"):
             return True
-        jobs = {f.start + i for f in query.entities.found if f.kind == "profession" for i in range(f.length)}
-        rest = {stem(w) for i, w in enumerate(query.words) if i not in jobs}
-        return bool(AI_CONTEXT_WORDS & rest)
+        return _ai_words_outside(query, "profession")
 
     def _level_pair_candidates(self, query: Query, found: list[Scored]) -> list[Scored]:
         """Two levels set against each other ("staff vs principal", "from mid to senior"): both, side by side."""
@@ -247,6 +245,14 @@ class CandidateFinder:
     def _shown_words_uncached(self, wanted: SalaryQuery) -> frozenset[str]:
         return words_of(f"{f.label} {f.value}" for f in select_figures(self.library, wanted))
 
+    def _unpaid_roles_dropped(self, wanted: SalaryQuery, query: Query) -> SalaryQuery:
+        """ "HR here, benchmarking an offer for a mid-level AI engineer": beside AI engineers, a role
+        no article gives pay for is who is asking or who the story is about, not whose pay is asked."""
+        if SUBJECT_ROLE not in query.entities.ids("role") and not _ai_words_outside(query, "role"):
+            return wanted
+        paid = {f.role for f in self.library.salary_figures}
+        return replace(wanted, roles=tuple(r for r in wanted.roles if r in paid))
+
     def _places_elsewhere(self, entities: Entities) -> tuple[str, ...] | None:
         """Asked about a level "anywhere except the US" (the US set aside, no place named): the other
         countries that give a figure for that level; None when the question does not set the US aside."""
@@ -265,7 +271,7 @@ class CandidateFinder:
     def _salary_candidate(self, query: Query, q_terms: Terms, elsewhere: tuple[str, ...] = ()) -> Scored:
         """The salary table for what the question names, scored on the words it would show; a
         question that sets its own country aside is about the other countries (`elsewhere`)."""
-        wanted = _asked_over_aside(salary_query(query.entities), query)
+        wanted = self._unpaid_roles_dropped(_asked_over_aside(salary_query(query.entities), query), query)
         wanted = replace(wanted, locations=elsewhere) if elsewhere else wanted
         named = {
             stem(query.words[f.start + i])
@@ -324,6 +330,12 @@ def _reached(words: tuple[str, ...], start: int) -> bool:
     while i >= 0 and words[i] in REACHED_SKIPS:
         i -= 1
     return i >= 0 and (words[i] in REACHED or (i > 0 and (words[i - 1], words[i]) in REACHED_PAIRS))
+
+
+def _ai_words_outside(query: Query, kind: str) -> bool:
+    """Does the question use AI words ("ai", "ml", "engineer") outside the names of this kind?"""
+    named = {f.start + i for f in query.entities.found if f.kind == kind for i in range(f.length)}
+    return bool(AI_CONTEXT_WORDS & {stem(w) for i, w in enumerate(query.words) if i not in named})
 
 
 def _prices_a_thing(query: Query, q_terms: Terms) -> bool:
