@@ -21,3 +21,10 @@ def test_asked_about_one_executive_the_card_shows_that_executive_only(engine: En
     text = "\n".join(text_lines(reply.card))
     assert "$434,453" in text  # the CTO median
     assert "$417,881" not in text  # the CMO's
+
+
+def test_ml_and_yoy_find_the_facts_that_spell_them_out(engine: Engine) -> None:
+    reply = engine.answer("how fast are ML engineer salaries growing yoy?", "dm")
+    assert reply.card is not None
+    lines = text_lines(reply.card)
+    assert any("machine learning engineers" in line and "6%" in line for line in lines[:6])
