@@ -46,6 +46,7 @@ NOT_COVERED_SCORE = 100.0  # a pay question about another job: saying so is the 
 # with one of these, in a pay question, names someone other than an AI engineer.
 PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 PERSON_MIN_LENGTH = 5
+UNKNOWN_SUBJECT_WORDS = 2  # a pay question naming nobody, with this many words the content never uses
 DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "their", "this", "that"})
 EARNING = re.compile(r"\b(make|makes|making|made|earn|earns|earning|paid|get paid|gets paid|take home)\b")
 REACHED_SKIPS = frozenset({"the", "a", "an", "my", "getting", "learning", "knowing", "finishing", "mastering"})
@@ -231,7 +232,16 @@ class CandidateFinder:
         named = e.ids("level") or e.ids("role") or e.ids("specialization")
         if named or AI_CONTEXT_WORDS & q_terms.words:
             return True
-        return not self._names_another_job(query) and not _prices_a_thing(query, q_terms)
+        return not (
+            self._names_another_job(query) or _prices_a_thing(query, q_terms) or self._about_the_unknown(query, q_terms)
+        )
+
+    def _about_the_unknown(self, query: Query, q_terms: Terms) -> bool:
+        """Does the asking sentence name several things the content never mentions ("whats the salary
+        cap in the nba this season": nba, season)? Then its pay is not an AI engineer's."""
+        named = {stem(query.words[i]) for i in query.entities.covered()}
+        unknown = [t for t in q_terms.asking if t not in self.matcher.weights_by_term and t not in named]
+        return len(unknown) >= UNKNOWN_SUBJECT_WORDS
 
     def _names_another_job(self, query: Query) -> bool:
         covered = query.entities.covered()

@@ -100,6 +100,19 @@ def test_the_price_of_a_thing_in_a_place_is_not_pay(engine: Engine, text: str) -
     assert not any(v[:1] in "$£€" for v in values(reply.card) if reply.card and reply.card.sections)
 
 
+@pytest.mark.parametrize(
+    "text", ["what's the salary cap in the nfl this season?", "median rent in berlin for a studio flat"]
+)
+def test_pay_words_about_things_the_content_never_mentions_are_not_ai_pay(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind != "answer"
+
+
+def test_a_pay_question_naming_nobody_is_about_ai_engineers(engine: Engine) -> None:
+    reply = engine.answer("what's the pay like in seattle these days?", "dm")
+    assert reply.kind == "answer" and (reply.topic_id or "").startswith("s:")
+
+
 @pytest.mark.parametrize("text", ["how much does a senior make in london", "how much can a fresher earn in blr"])
 def test_a_person_earning_in_a_place_is_still_pay(engine: Engine, text: str) -> None:
     reply = engine.answer(text, "dm")
