@@ -50,7 +50,7 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     overview = topic_id in library.roadmaps
     budget = focus.OVERVIEW_BUDGET if overview else focus.FOCUS_BUDGET
     room = focus.OVERVIEW_ASKED_ROOM if overview else focus.ASKED_ROOM
-    read = _read_for(topic, matcher, _asked(library, matcher, query), library.word_families)
+    read = _read_for(topic, matcher, _asked(library, matcher, query), library.word_families, library.short_forms)
     picks = focus.question_picks(topic, read, budget, room)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
 
@@ -76,7 +76,8 @@ def _side_by_side(library: Library, matcher: Matcher, names: tuple[str, ...], qu
     levels = all(n in library.levels for n in names)
     topics: list[Topic] = list(ranked(library, names)) if levels else [library.roles[n] for n in names]
     asked = _asked(library, matcher, query, ("role", "level") if levels else ("role",))
-    picks = focus.side_picks(topics, [_read_for(t, matcher, asked, library.word_families) for t in topics])
+    readings = [_read_for(t, matcher, asked, library.word_families, library.short_forms) for t in topics]
+    picks = focus.side_picks(topics, readings)
     unasked = picks == focus.side_picks(topics, [{} for _ in topics])
     return refs.compared(names, () if unasked else tuple(picks))
 
@@ -115,12 +116,16 @@ def _spelled_out(asked: dict[str, float], short_forms: Mapping[str, tuple[str, .
 
 
 def _read_for(
-    topic: Topic, matcher: Matcher, asked: dict[str, float], families: Sequence[frozenset[str]]
+    topic: Topic,
+    matcher: Matcher,
+    asked: dict[str, float],
+    families: Sequence[frozenset[str]],
+    short_forms: Mapping[str, tuple[str, ...]] = {},
 ) -> dict[str, dict[str, float]]:
     """The asked words as they bear on `topic`'s facts, each weighted by its rarity in the content:
     title words count little, and a word no fact uses is joined by its kin in this entry or its
     word family."""
-    title = set(terms(topic.title))
+    title = _title_terms(topic, short_forms)
     facts = focus.wording_of_texts(tuple(item.text for item in focus.items_of(topic)))
     read: dict[str, dict[str, float]] = {}
     for term, weight in asked.items():
@@ -134,7 +139,34 @@ def _read_for(
             continue
         for kin in _kin(topic, term, families) - title - set(asked):
             readings[kin] = weight * KIN_SHARE * min(idf, matcher.idf.get(kin, matcher.unknown_idf))
+    return _either_spelling(read, short_forms)
+
+
+def _either_spelling(
+    read: dict[str, dict[str, float]], short_forms: Mapping[str, tuple[str, ...]]
+) -> dict[str, dict[str, float]]:
+    """A short form and its long form (`_spelled_out`) are one asked word written two ways: a fact
+    saying either counts it once, and its rarity is that of the facts saying either ("RAG" is in as
+    many facts as say "RAG" or "retrieval-augmented generation", not in the few that spell it out)."""
+    for short, long in short_forms.items():
+        phrase = " ".join(long)
+        if short in read and phrase in read:
+            readings = read[short]
+            for reading, weight in read.pop(phrase).items():
+                readings[reading] = max(readings.get(reading, 0.0), weight)
     return read
+
+
+def _title_terms(topic: Topic, short_forms: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The words of the entry's title, and a short form's other spelling when the title uses one:
+    "retrieval augmented generation" names the entry titled "... RAG ..." as much as "RAG" does."""
+    title = set(terms(topic.title))
+    for short, long in short_forms.items():
+        if short in title:
+            title.add(" ".join(long))
+        elif title.issuperset(long):
+            title.add(short)
+    return title
 
 
 def _kin(topic: Topic, term: str, families: Sequence[frozenset[str]]) -> set[str]:

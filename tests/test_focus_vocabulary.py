@@ -17,7 +17,7 @@ from bot.answering import Engine
 from bot.cards import focus, open_card, open_ref_text
 from bot.content import Library, load_library
 from bot.errors import StaleButton
-from bot.focusing import _kin, _read_for, _spelled_out, focus_ref
+from bot.focusing import _either_spelling, _kin, _read_for, _spelled_out, _title_terms, focus_ref
 from bot.kinds import Via
 from bot.parsing import parse
 from bot.refs import parse_ref
@@ -112,6 +112,39 @@ def test_the_entry_title_words_count_little(engine: Engine, library: Library) ->
     regulation = library.entries["challenge-regulation"].topic
     read = _read_for(regulation, engine.matcher, {"act": 1.0, "market": 1.0}, library.word_families)
     assert read["act"]["act"] < read["market"]["market"] / 2
+
+
+def test_a_short_form_in_the_title_makes_its_long_form_a_title_word_too(library: Library) -> None:
+    llm = library.entries["llm"].topic  # "LLM skills: prompting, RAG, ..."
+    title = _title_terms(llm, library.short_forms)
+    assert {"retrieval augment generation", "larg languag model"} <= title
+    vice_president = llm.model_copy(update={"title": "Vice President of Engineering"})
+    assert "vp" in _title_terms(vice_president, library.short_forms), "the long form in the title: the short too"
+
+
+def test_a_short_form_and_its_long_form_asked_are_one_word_read_either_way(engine: Engine, library: Library) -> None:
+    read = {"rag": {"rag": 1.0}, "retrieval augment generation": {"retrieval augment generation": 2.0}, "why": {}}
+    assert _either_spelling(read, {"rag": ("retrieval", "augment", "generation")}) == {
+        "rag": {"rag": 1.0, "retrieval augment generation": 2.0},
+        "why": {},
+    }
+    llm = library.entries["llm"].topic
+    asked = _spelled_out({"rag": 1.0}, library.short_forms)
+    assert set(_read_for(llm, engine.matcher, asked, library.word_families, library.short_forms)) == {"rag"}
+
+
+def test_a_fact_that_opens_with_the_asked_word_comes_before_one_that_lists_it_in_passing() -> None:
+    listing = "Skills include prompting, fine-tuning, evaluation, RAG and agents."
+    about = "RAG grounds model outputs in documents, reducing hallucinations where models invent facts."
+    assert focus.asked_about([listing, about], {"rag": {"rag": 1.0}})[0] == 1
+
+
+def test_rag_asked_about_shows_the_fact_on_what_rag_does(engine: Engine) -> None:
+    """The LLM entry lists RAG among its skills in several facts and spells it out in another: asked
+    why RAG is used, the card shows the fact about what RAG does."""
+    reply = engine.answer("why do teams use RAG?", "dm")
+    assert reply.topic_id == "llm" and reply.card is not None
+    assert "reducing hallucinations" in "\n".join(text_lines(reply.card))
 
 
 def test_an_asked_word_counts_once_per_fact_however_many_of_its_kin_the_fact_uses() -> None:

@@ -39,6 +39,8 @@ OVERVIEW_ASKED_ROOM = 1.0  # on a roadmap overview, whose plans take the room, t
 CLOSE = 0.4  # facts scoring at least this share of the best one's score count as asked for
 LENGTH_NORM = 0.3  # how far a fact's score is divided by its length relative to the mean (BM25's b)
 CITE_CHARS = 20  # what a fact's "(Article name)" adds to its length, about
+LEAD_WORDS = 3  # a fact's first words say what it is about ("RAG grounds model outputs ...")
+LEAD_BOOST = 1.5  # an asked word a fact opens with counts this much more than one it mentions in passing
 MIN_PREFIX = 5  # a shorter word that starts another is not the same word ("ai" in "aim", "comp" in "company")
 
 
@@ -78,12 +80,17 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
     kin's, when only kin is used) times how rare that is among these texts: a word in every one of
     them says nothing about which to show. A word counts once however many of its kin a text uses."""
     wordings = [wording_of_text(text) for text in texts]
+    openings = [opening_of_text(text) for text in texts]
     together = wording_of_texts(tuple(texts))
     scores = [0.0] * len(texts)
     for readings in asked.values():
         # A reading none of the texts uses scores none of them: only the others are tried on each.
         used = {r: w for r, w in readings.items() if uses_phrase(together, r)}
-        found = [_reading_weight(used, wording) for wording in wordings] if used else [0.0] * len(texts)
+        found = (
+            [_reading_weight(used, w, o) for w, o in zip(wordings, openings, strict=True)]
+            if used
+            else [0.0] * len(texts)
+        )
         hits = sum(1 for weight in found if weight)
         rarity = math.log((len(texts) + 1) / (hits + 0.5))
         for i, weight in enumerate(found):
@@ -96,9 +103,13 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
     return [i for i in ranked if scores[i] >= CLOSE * top > 0]
 
 
-def _reading_weight(readings: Mapping[str, float], wording: Wording) -> float:
-    """The weight of the best of an asked word's readings that a fact uses (0 if none)."""
-    return max((w for r, w in readings.items() if uses_phrase(wording, r)), default=0.0)
+def _reading_weight(readings: Mapping[str, float], wording: Wording, opening: Wording) -> float:
+    """The weight of the best of an asked word's readings that a fact uses (0 if none), more when the
+    fact opens with it: a fact about RAG before one listing RAG among other skills."""
+    return max(
+        (w * (LEAD_BOOST if uses_phrase(opening, r) else 1.0) for r, w in readings.items() if uses_phrase(wording, r)),
+        default=0.0,
+    )
 
 
 def uses_phrase(wording: Wording, reading: str) -> bool:
@@ -198,11 +209,18 @@ def wording_of_text(text: str) -> Wording:
     return wording(terms_once(text))  # remembered here, as its Wording
 
 
+@lru_cache(maxsize=4096)
+def opening_of_text(text: str) -> Wording:
+    """The words a fact opens with: what it is about."""
+    return wording(terms_once(text)[:LEAD_WORDS])
+
+
 def read_facts(topics: Iterable[Topic]) -> None:
     """Work out every fact's Wording now (at start) rather than for the first question that needs it."""
     for topic in topics:
         for item in items_of(topic):
             wording_of_text(item.text)
+            opening_of_text(item.text)
 
 
 def joined(wordings: Iterable[Wording]) -> Wording:
