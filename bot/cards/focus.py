@@ -83,14 +83,11 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
     openings = [opening_of_text(text) for text in texts]
     together = wording_of_texts(tuple(texts))
     scores = [0.0] * len(texts)
-    for readings in asked.values():
+    for word, readings in asked.items():
         # A reading none of the texts uses scores none of them: only the others are tried on each.
         used = {r: w for r, w in readings.items() if uses_phrase(together, r)}
-        found = (
-            [_reading_weight(used, w, o) for w, o in zip(wordings, openings, strict=True)]
-            if used
-            else [0.0] * len(texts)
-        )
+        own = _own_readings(word, readings)
+        found = [_reading_weight(used, own, w, o) for w, o in zip(wordings, openings, strict=True)]
         hits = sum(1 for weight in found if weight)
         rarity = math.log((len(texts) + 1) / (hits + 0.5))
         for i, weight in enumerate(found):
@@ -103,11 +100,22 @@ def asked_about(texts: list[str], asked: Asked) -> list[int]:
     return [i for i in ranked if scores[i] >= CLOSE * top > 0]
 
 
-def _reading_weight(readings: Mapping[str, float], wording: Wording, opening: Wording) -> float:
+def _own_readings(word: str, readings: Mapping[str, float]) -> frozenset[str]:
+    """The asked word itself and any other spelling of it (a short form's long form), weighted as
+    it is; its kin weigh less."""
+    own = readings.get(word, 0.0)
+    return frozenset(r for r, w in readings.items() if w >= own)
+
+
+def _reading_weight(readings: Mapping[str, float], own: frozenset[str], wording: Wording, opening: Wording) -> float:
     """The weight of the best of an asked word's readings that a fact uses (0 if none), more when the
-    fact opens with it: a fact about RAG before one listing RAG among other skills."""
+    fact opens with the word itself: a fact about RAG before one listing RAG among other skills."""
     return max(
-        (w * (LEAD_BOOST if uses_phrase(opening, r) else 1.0) for r, w in readings.items() if uses_phrase(wording, r)),
+        (
+            w * (LEAD_BOOST if r in own and uses_phrase(opening, r) else 1.0)
+            for r, w in readings.items()
+            if uses_phrase(wording, r)
+        ),
         default=0.0,
     )
 
