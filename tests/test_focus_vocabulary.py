@@ -139,6 +139,22 @@ def test_a_fact_that_opens_with_the_asked_word_comes_before_one_that_lists_it_in
     assert focus.asked_about([listing, about], {"rag": {"rag": 1.0}})[0] == 1
 
 
+def test_opening_with_the_asked_word_orders_the_facts_asked_about_but_does_not_push_others_out() -> None:
+    """The facts asked about are chosen on what they say; opening with a word only puts a fact first."""
+    texts = ["Comp at the top: $500,000.", "Beyond AI, quant engineers reach this tier of pay too."]
+    asked = {"comp": {"comp": 3.0}, "besides": {"besides": 2.0, "beyond": 1.6}}
+    assert sorted(focus.asked_about(texts, asked)) == [0, 1]
+
+
+def test_each_part_of_a_question_gets_the_fact_that_answers_it(engine: Engine) -> None:
+    """Most of the question's words point to the facts on programs for career changers; "how long"
+    points to the one with the duration: both show."""
+    reply = engine.answer("are there certificate programs for career changers? how long do they take?", "dm")
+    assert reply.topic_id == "learning-certifications" and reply.card is not None
+    text = "\n".join(text_lines(reply.card))
+    assert "career changers" in text and "six months" in text
+
+
 def test_rag_asked_about_shows_the_fact_on_what_rag_does(engine: Engine) -> None:
     """The LLM entry lists RAG among its skills in several facts and spells it out in another: asked
     why RAG is used, the card shows the fact about what RAG does."""

@@ -36,6 +36,7 @@ TABLE_BUDGET = 420  # rows are short cells, so a table may run a little longer t
 PAGE_BUDGET = 1150  # characters of facts on one page of a full card
 ASKED_ROOM = 2.5  # facts the question asks about may fill this many budgets
 OVERVIEW_ASKED_ROOM = 1.0  # on a roadmap overview, whose plans take the room, they fill one
+PART_SHARE = 0.4  # a fact an asked word scores this share of the strongest word's best is shown
 CLOSE = 0.4  # facts scoring at least this share of the best one's score count as asked for
 LENGTH_NORM = 0.3  # how far a fact's score is divided by its length relative to the mean (BM25's b)
 CITE_CHARS = 20  # what a fact's "(Article name)" adds to its length, about
@@ -75,29 +76,48 @@ def question_picks(
 
 
 def asked_about(texts: list[str], asked: Asked) -> list[int]:
-    """Positions of the texts that bear on the question, best first: those scoring at least CLOSE
-    of the best. Each asked word adds, to the texts using it or one of its kin, its weight (its
-    kin's, when only kin is used) times how rare that is among these texts: a word in every one of
-    them says nothing about which to show. A word counts once however many of its kin a text uses."""
-    wordings = [wording_of_text(text) for text in texts]
-    openings = [opening_of_text(text) for text in texts]
-    together = wording_of_texts(tuple(texts))
-    scores = [0.0] * len(texts)
-    for word, readings in asked.items():
-        # A reading none of the texts uses scores none of them: only the others are tried on each.
-        used = {r: w for r, w in readings.items() if uses_phrase(together, r)}
-        own = _own_readings(word, readings)
-        found = [_reading_weight(used, own, w, o) for w, o in zip(wordings, openings, strict=True)]
-        hits = sum(1 for weight in found if weight)
-        rarity = math.log((len(texts) + 1) / (hits + 0.5))
-        for i, weight in enumerate(found):
-            scores[i] += weight * rarity
-    # A long fact uses more words by its length alone: scores are normalised as BM25 does.
-    mean = sum(map(len, texts)) / max(1, len(texts))
-    scores = [score / (1 - LENGTH_NORM + LENGTH_NORM * len(texts[i]) / mean) for i, score in enumerate(scores)]
+    """Positions of the texts that bear on the question: those scoring at least CLOSE of the best,
+    then the one each asked word singles out nearly as strongly as the strongest word does
+    (`_best_for_each_word`). Each asked word adds, to the texts using it or one of its kin, its
+    weight (its kin's, when only kin is used) times how rare that is among these texts: a word in
+    every one of them says nothing about which to show. A word counts once however many of its kin
+    a text uses. Those asked about come best first, a fact that opens with an asked word before
+    one that mentions it in passing."""
+    by_word = [_word_scores(texts, word, readings, lead=False) for word, readings in asked.items()]
+    scores = _summed(by_word, len(texts))
     top = max(scores, default=0.0)
-    ranked = sorted(range(len(texts)), key=lambda i: -scores[i])
-    return [i for i in ranked if scores[i] >= CLOSE * top > 0]
+    close = {i for i in range(len(texts)) if scores[i] >= CLOSE * top > 0}
+    leading = _summed([_word_scores(texts, word, readings, lead=True) for word, readings in asked.items()], len(texts))
+    ranked = sorted(close, key=lambda i: (-leading[i], i))
+    return ranked + [i for i in _best_for_each_word(by_word) if i not in close]
+
+
+def _summed(by_word: list[list[float]], count: int) -> list[float]:
+    return [sum(column) for column in zip(*by_word, strict=True)] if by_word else [0.0] * count
+
+
+def _word_scores(texts: list[str], word: str, readings: Mapping[str, float], *, lead: bool) -> list[float]:
+    """What one asked word adds to each text: its best reading the text uses (LEAD_BOOST times
+    more, with `lead`, when the text opens with the word) times how rare that is among the texts,
+    divided as BM25 does by the text's length against the mean (a long fact uses more words by its
+    length alone)."""
+    # A reading none of the texts uses scores none of them: only the others are tried on each.
+    used = {r: w for r, w in readings.items() if uses_phrase(wording_of_texts(tuple(texts)), r)}
+    own = _own_readings(word, readings) if lead else frozenset()
+    found = [_reading_weight(used, own, wording_of_text(t), opening_of_text(t)) for t in texts]
+    hits = sum(1 for weight in found if weight)
+    rarity = math.log((len(texts) + 1) / (hits + 0.5))
+    mean = sum(map(len, texts)) / max(1, len(texts))
+    return [w * rarity / (1 - LENGTH_NORM + LENGTH_NORM * len(t) / mean) for w, t in zip(found, texts, strict=True)]
+
+
+def _best_for_each_word(by_word: list[list[float]]) -> list[int]:
+    """For each asked word, the fact it scores best, when that is at least PART_SHARE of the best
+    any word scores (strongest first): a question of two parts ("are there bootcamps? how long do
+    they take?") shows the fact on each part, not only those most of its words point to."""
+    strongest = max((score for column in by_word for score in column), default=0.0)
+    best = sorted(((max(column), column.index(max(column))) for column in by_word if column), reverse=True)
+    return list(dict.fromkeys(i for score, i in best if score >= PART_SHARE * strongest > 0))
 
 
 def _own_readings(word: str, readings: Mapping[str, float]) -> frozenset[str]:
