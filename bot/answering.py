@@ -218,13 +218,13 @@ class Engine:
             return Reply(kind="ignore", card=None, score=score, candidates=tuple(found), query=query)
         if best and best.score >= SUGGEST_THRESHOLD:
             close = [s for s in found if s.score >= SUGGEST_THRESHOLD]
-            if self._one_answer(best, close):
+            if self._one_answer(best, close) and not self._about_the_unknown(query, best):
                 why = "below the bar, but its close candidates are one family: answered"
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
-            if self._parts_of_one_topic(best, close) and self._shared_terms(query, best) >= CLEAR_LEAD_MIN_TERMS:
+            if self._parts_of_one_topic(best, close) and self._enough_shared(query, best):
                 why = "below the bar, but the close candidates it links to are parts of one topic: answered"
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
-            if lead >= CLEAR_LEAD and self._shared_terms(query, best) >= CLEAR_LEAD_MIN_TERMS:
+            if lead >= CLEAR_LEAD and self._enough_shared(query, best):
                 # Nothing else comes near: "did you mean" would offer one real choice, or choices
                 # that plainly do not answer. The best answers, the next ones are buttons under it.
                 # One shared word is not enough to go on ("how do I become a pilot": pilot purgatory).
@@ -235,6 +235,19 @@ class Engine:
         card = fallback_card(self.library, query.text)
         score = best.score if best else None
         return Reply(kind="fallback", card=card, score=score, candidates=tuple(found), query=query)
+
+    def _enough_shared(self, query: Query, best: Scored) -> bool:
+        """Below the bar, the best answer must share several of the question's terms, and not be
+        about things the content never mentions."""
+        return self._shared_terms(query, best) >= CLEAR_LEAD_MIN_TERMS and not self._about_the_unknown(query, best)
+
+    def _about_the_unknown(self, query: Query, best: Scored) -> bool:
+        """Below the bar, the asking sentence has at least as many words the content never uses as
+        the best entry shares with the question: "my cat keeps scratching the couch, how do I stop
+        her" shares two (keep, stop) and is about three things no article mentions. (A card that
+        is no entry shares nothing: not judged here.)"""
+        shared = self._shared_terms(query, best)
+        return bool(shared) and shared <= self.matcher.unknown_asked(self.matcher.query_terms(query.text))
 
     def _shared_terms(self, query: Query, best: Scored) -> int:
         """How many of the question's terms the best answer's entry uses (0 for a card that is no entry)."""

@@ -82,7 +82,10 @@ def explain(engine: Engine, text: str, via: Via, out: TextIO) -> int:
         out.write(f"command:    {query.command or '(free question)'}\n")
         found = ", ".join(f"{f.kind}={f.id}{'' if f.exact else '~'}" for f in query.entities.found) or "(none)"
         out.write(f"entities:   {found}   (~ = matched despite a typo)\n")
-        out.write(f"terms:      {engine.matcher.query_terms(query.text)}\n")
+        q_terms = engine.matcher.query_terms(query.text)
+        out.write(
+            f"terms:      {q_terms}   ({engine.matcher.unknown_asked(q_terms)} asked words the content never uses)\n"
+        )
     out.write("candidates:\n")
     for c in reply.candidates[:8]:
         out.write(f"  {c.score:6.1f}  {c.family:<14} {c.ref}  ({c.label})\n")
@@ -92,7 +95,8 @@ def explain(engine: Engine, text: str, via: Via, out: TextIO) -> int:
         f"thresholds: answer >= {ANSWER_THRESHOLD} (rivals within {MARGIN} of it offered as buttons); "
         f"between {SUGGEST_THRESHOLD} and {ANSWER_THRESHOLD}: answered when the close candidates are one "
         f"family, or entries its card links to with every other rival {MARGIN} behind, or it leads every rival by "
-        f"{CLEAR_LEAD}, else did-you-mean; "
+        f"{CLEAR_LEAD} (none of these when the asking sentence has as many words the content never uses as the "
+        f"best shares with the question), else did-you-mean; "
         f"unasked channel answer >= {CHANNEL_THRESHOLD} with a lead of {MARGIN}\n"
     )
     out.write(f"result:     {reply.kind} -> {reply.topic_id} (score {reply.score})\n")

@@ -172,6 +172,10 @@ class Matcher:
         at = self.ids.index(topic_id)
         return sum(1 for term in query_terms.words if (w := self.weights_by_term.get(term)) is not None and w[at])
 
+    def unknown_asked(self, query_terms: Terms) -> int:
+        """How many terms of the asking sentence the content never uses (nor any kin of theirs)."""
+        return sum(1 for term in query_terms.asking if term not in self.weights_by_term)
+
     def _coverage_by_entry(self, weighted: list[tuple[str, float]]) -> Iterable[float]:
         """Each entry's matched weight, in self.ids order: the sum over the question's terms of the
         term's weight times its field weight in the entry, added up in the question's term order."""
