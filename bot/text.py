@@ -10,7 +10,7 @@ MAX_QUESTION_CHARS = 500  # longer text is cut before matching; nobody's questio
 
 _SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<((?:https?|mailto):[^>]*)>")
 _SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
-_SLACK_USER = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_SLACK_USER = re.compile(r"<@[A-Za-z0-9]+(?:\|[^>]*)?>")  # any id: "<@None>" from a bot id never learned too
 _SLACK_SPECIAL = re.compile(r"<![^>]*>")
 _NON_WORD = re.compile(r"[^\w+#]+|_+")
 _CURRENCY_OR_PERCENT = re.compile(r"[$£€₹%]")
