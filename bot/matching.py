@@ -2,9 +2,11 @@
 
 Each entry is a bag of stemmed terms in three fields (names, questions, body). A question's score
 for an entry is the share of the question's terms the entry covers, each term weighted by how
-rare it is across the content (IDF) and by the field it is found in. Words the content never uses
-("dentist", "weather") weigh as much as the rarest content word, so a question about something
-else scores low. Typos are mended against the content's vocabulary with rapidfuzz first.
+rare it is across the content (IDF) and by the field it is found in, blended with how much the
+asking sentence resembles one of the questions the entry lists (the rare terms they share). Words
+the content never uses ("dentist", "weather") weigh as much as a middling content word, so a
+question about something else scores low. Typos are mended against the content's vocabulary with
+rapidfuzz first.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from bot.content import Entry, Library
 from bot.text import stem, terms, terms_once, weighted_terms, words
 
 QUESTION_SIMILARITY_SHARE = 0.3  # how much of a score comes from resembling one of an entry's questions
+# Resembling no listed question still earns this share of the resemblance: a question of the kind
+# people ask. It keeps scores on the scale the thresholds were set on (bot/thresholds.py), and is the
+# same for every entry, so it ranks none over another.
+RESEMBLANCE_FLOOR = 0.2
 RESCORED = 12  # only the best entries by coverage are compared with their questions
 NAME_WEIGHT = 1.0
 QUESTION_WEIGHT = 0.8
@@ -102,7 +108,8 @@ class Matcher:
         self.unknown_idf = statistics.median(self.idf.values())
         self.min_evidence = MIN_EVIDENCE_IN_MEDIANS * self.unknown_idf
         self.questions = {
-            tid: [" ".join(sorted(set(terms(q)))) for q in e.topic.questions] for tid, e in library.entries.items()
+            tid: tuple(self._weighed(frozenset(terms_once(q))) for q in _asked_by(e))
+            for tid, e in library.entries.items()
         }
         self.vocabulary = sorted(self.idf)
         # term -> the field weight of the term in every entry, in self.ids order (0.0: not there);
@@ -162,7 +169,7 @@ class Matcher:
             # Too few candidates share a term: the rest are compared on their questions alone, in the
             # order a ranking of every candidate at score 0 would give them (greatest id first).
             best += [(0.0, tid) for tid in heapq.nlargest(RESCORED - len(best), allowed - covered.keys())]
-        asked = " ".join(sorted(query_terms.asking))
+        asked = self._weighed(query_terms.asking)
         scored = [Candidate(tid, round(self._blend(cov, asked, tid), 1)) for cov, tid in best]
         scored.sort(key=lambda c: -c.score)
         return scored[:top]
@@ -186,13 +193,19 @@ class Matcher:
                 covered = list(map(add, covered, map(weight.__mul__, field_weights)))
         return covered
 
-    def _blend(self, coverage: float, asked: str, topic_id: str) -> float:
-        """Coverage, corrected by how much the question resembles one the entry lists (rapidfuzz)."""
+    def _blend(self, coverage: float, asked: WeighedTerms, topic_id: str) -> float:
+        """Coverage, corrected by how much the question resembles the entry's likeliest listed question."""
         questions = self.questions[topic_id]
         if not questions:
             return coverage  # nothing to resemble: neither helped nor hurt
-        similar = process.extractOne(asked, questions, scorer=fuzz.token_sort_ratio)[1]  # the best, in C
+        best = max(resemblance(asked, listed) for listed in questions)
+        similar = 100 * (RESEMBLANCE_FLOOR + (1 - RESEMBLANCE_FLOOR) * best)
         return (1 - QUESTION_SIMILARITY_SHARE) * coverage + QUESTION_SIMILARITY_SHARE * similar
+
+    def _weighed(self, found: frozenset[str]) -> WeighedTerms:
+        """Distinct terms with their IDF (a word the content never uses: the unknown IDF)."""
+        weights = {term: self.idf.get(term, self.unknown_idf) for term in found}
+        return WeighedTerms(weights, sum(weights.values()))
 
     def coverage(self, query_terms: Terms, vocabulary: frozenset[str]) -> float:
         """Score of a card that is not an entry (a salary table) whose words are `vocabulary`."""
@@ -215,8 +228,34 @@ class Matcher:
         return str(best[0]) if best else term
 
 
+@dataclass(frozen=True)
+class WeighedTerms:
+    """A question's distinct terms, each with its IDF, and their sum."""
+
+    weights: dict[str, float]
+    total: float
+
+
+def resemblance(asked: WeighedTerms, listed: WeighedTerms) -> float:
+    """How alike two questions are, 0 to 1: the IDF-weighted Dice overlap of their terms (twice the
+    weight they share over the weight of both). Only shared words count, and rare ones most: "what is
+    the meaning of life" resembles no listed question, however alike it reads letter by letter to
+    "what is mlops"; "why does my model get worse" resembles "why do models get worse in production"."""
+    if not asked.total or not listed.total:
+        return 0.0
+    shared = sum(weight for term, weight in asked.weights.items() if term in listed.weights)
+    return 2 * shared / (asked.total + listed.total)
+
+
 def _as_set(ids: Iterable[str]) -> frozenset[str] | set[str]:
     return ids if isinstance(ids, (set, frozenset)) else set(ids)
+
+
+def _asked_by(entry: Entry) -> list[str]:
+    """What an entry answers, as people would ask it: its questions, and its title, which names the
+    question ("Myth: AI engineers always build models from scratch"). Nothing when it lists no question."""
+    questions = entry.topic.questions
+    return [*questions, entry.topic.title] if questions else []
 
 
 def _doc_for(entry: Entry) -> _Doc:
