@@ -41,6 +41,7 @@ MENDED_WEIGHT = 0.75  # a mended word is weaker evidence than one spelled as the
 KIN_WEIGHT = 0.5  # a word's kin (content/vocabulary.yaml's word families) found in an entry: half the evidence
 TOP = 5
 MIN_EVIDENCE_IN_MEDIANS = 1.2  # matched weight a question needs, in median-word units, for full score
+STORY_LIFT_MEDIANS = 3.0  # an asking sentence with less IDF than this (in median-word units) leans on its story
 
 # Words that make a question about pay, and the words that make it about AI engineers.
 SALARY_WORDS = frozenset(
@@ -72,7 +73,9 @@ class Terms:
         return bool(self.items)
 
     def __str__(self) -> str:
-        return " ".join(t if w == 1.0 else f"({t})" for t, w in self.items)
+        shown = " ".join(t if w == 1.0 else f"({t})" for t, w in self.items)
+        lighter = sorted({round(w, 2) for _, w in self.items if w != 1.0}, reverse=True)
+        return f"{shown}   (bracketed terms weigh {', '.join(f'{w:g}' for w in lighter)})" if lighter else shown
 
 
 @dataclass(frozen=True)
@@ -141,13 +144,24 @@ class Matcher:
         return expanded
 
     def query_terms(self, text: str) -> Terms:
-        """The question's content terms, typos mended to words the content uses; stray numbers dropped."""
+        """The question's content terms, typos mended to words the content uses; stray numbers dropped.
+        The story around the asking sentence weighs more the less that sentence says (see _story_lift)."""
+        read = [(self._mend(term), term, weight) for term, weight in weighted_terms(text)]
+        read = [(mended, term, weight) for mended, term, weight in read if mended in self.idf or not mended.isdigit()]
+        lift = self._story_lift({mended for mended, _, weight in read if weight == 1.0})
         kept = []
-        for term, weight in weighted_terms(text):
-            mended = self._mend(term)
-            if mended in self.idf or not mended.isdigit():
-                kept.append((mended, weight if mended == term else weight * MENDED_WEIGHT))
+        for mended, term, weight in read:
+            lifted = weight + (1.0 - weight) * lift
+            kept.append((mended, lifted if mended == term else lifted * MENDED_WEIGHT))
         return Terms(tuple(kept))
+
+    def _story_lift(self, asked: set[str]) -> float:
+        """How far, 0 to 1, the story told around the asking sentence weighs up to that sentence. One
+        that says little of its own ("how do you actually mitigate that?", "what would an AI engineer
+        do with it?": words every entry uses) asks about the story; one that names its subject in
+        rare words stands alone, the story around it chatter."""
+        said = sum(self.idf.get(term, self.unknown_idf) for term in asked)
+        return max(0.0, 1.0 - said / (STORY_LIFT_MEDIANS * self.unknown_idf))
 
     def _weights(self, query_terms: Terms) -> list[tuple[str, float]]:
         return [(t, w * self.idf.get(t, self.unknown_idf)) for t, w in query_terms.items]

@@ -155,8 +155,9 @@ _terms = lru_cache(maxsize=TEXT_CACHE)(_stemmed)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 ASIDE_WEIGHT = 0.5  # words outside the sentence that asks the question count half
 # A question with one of these asks about what the sentence before it says ("... different
-# timelines. Can you put them side by side?"): that sentence weighs as the question does.
-BACK_REFERENCES = frozenset({"it", "they", "them", "those", "these", "both"})
+# timelines. Can you put them side by side?", "... it disadvantages one group. How do you fix
+# that?"): that sentence weighs as the question does.
+BACK_REFERENCES = frozenset({"it", "they", "them", "that", "those", "these", "both"})
 
 
 def sentence_weights(text: str) -> list[tuple[str, float]]:
