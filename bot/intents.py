@@ -62,8 +62,16 @@ def without_set_aside(text: str) -> str:
     return _SET_ASIDE.sub(" ", text)
 
 
+# What a thing costs ("the median home price", "rent in sf"): the figure asked is a price, not pay,
+# unless a word for earning is there too. "median" and "rate" ask for a figure of either.
+PRICE_WORDS = frozenset(stem(w) for w in "price prices pricing rent rents mortgage fare fares".split())
+ANY_FIGURE_WORDS = frozenset(stem(w) for w in "median rate rates".split())
+
+
 def asks_about_pay(text: str, q_terms: Terms) -> bool:
     lowered = text.lower()
+    if PRICE_WORDS & q_terms.words:
+        return bool((SALARY_WORDS - ANY_FIGURE_WORDS) & q_terms.words or _MAKE_PAY.search(lowered))
     return bool(
         SALARY_WORDS & q_terms.words
         or _MAKE_PAY.search(lowered)
