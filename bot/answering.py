@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
 from bot import ids, refs
-from bot.candidates import CandidateFinder, Scored
+from bot.candidates import CandidateFinder, Scored, foreign_share
 from bot.cards import Card, focus, open_card, open_ref_text
 from bot.cards.alternatives import with_alternatives
 from bot.cards.menus import (
@@ -47,6 +47,7 @@ from bot.thresholds import (
     CHANNEL_THRESHOLD,
     CLEAR_LEAD,
     CLEAR_LEAD_MIN_TERMS,
+    FOREIGN_SHARE,
     MARGIN,
     MAX_CHOICES,
     SUGGEST_THRESHOLD,
@@ -230,8 +231,7 @@ class Engine:
                 # One shared word is not enough to go on ("how do I become a pilot": pilot purgatory).
                 why = f"below the bar, but {CLEAR_LEAD:g} or more ahead of every rival on several words: answered"
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
-            card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
-            return Reply(kind="choices", card=card, score=best.score, candidates=tuple(found), query=query)
+            return self._choices(query, found, close)
         card = fallback_card(self.library, query.text)
         score = best.score if best else None
         return Reply(kind="fallback", card=card, score=score, candidates=tuple(found), query=query)
@@ -245,9 +245,16 @@ class Engine:
         """Below the bar, the asking sentence has at least as many words the content never uses as
         the best entry shares with the question: "my cat keeps scratching the couch, how do I stop
         her" shares two (keep, stop) and is about three things no article mentions. (A card that
-        is no entry shares nothing: not judged here.)"""
+        is no entry shares nothing: not judged here.) Or such words, naming nothing the bot knows,
+        carry FOREIGN_SHARE of the asking words' weight ("how much should i pay a babysitter per
+        hour", "what's the release date of the next iphone")."""
         shared = self._shared_terms(query, best)
-        return bool(shared) and shared <= self.matcher.unknown_asked(self.matcher.query_terms(query.text))
+        outnumbered = bool(shared) and shared <= self.matcher.unknown_asked(self.matcher.query_terms(query.text))
+        return outnumbered or foreign_share(self.matcher, query) >= FOREIGN_SHARE
+
+    def _choices(self, query: Query, found: list[Scored], close: list[Scored]) -> Reply:
+        card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
+        return Reply(kind="choices", card=card, score=found[0].score, candidates=tuple(found), query=query)
 
     def _shared_terms(self, query: Query, best: Scored) -> int:
         """How many of the question's terms the best answer's entry uses (0 for a card that is no entry)."""

@@ -31,7 +31,7 @@ from bot.phases import REACHED, REACHED_PAIRS, asked_stems, named_by_alias
 from bot.refs import Ref, SalaryQuery
 from bot.routing import SUBJECT_ROLE, comparison_ref, level_comparison_ref, salary_query
 from bot.text import STOPWORDS, stem, word_weights
-from bot.thresholds import ANSWER_THRESHOLD, MARGIN
+from bot.thresholds import ANSWER_THRESHOLD, FOREIGN_SHARE, MARGIN
 
 PAIR_BONUS = 15.0  # two roles set against each other: their comparison is very likely what is meant
 ENTITY_BONUS = 10.0  # the question names an entry by one of its names ("mlops", "vector db")
@@ -46,7 +46,6 @@ NOT_COVERED_SCORE = 100.0  # a pay question about another job: saying so is the 
 # with one of these, in a pay question, names someone other than an AI engineer.
 PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 PERSON_MIN_LENGTH = 5
-UNKNOWN_SUBJECT_WORDS = 2  # a pay question naming nobody, with this many words the content never uses
 DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "their", "this", "that"})
 EARNING = re.compile(r"\b(make|makes|making|made|earn|earns|earning|paid|get paid|gets paid|take home)\b")
 REACHED_SKIPS = frozenset({"the", "a", "an", "my", "getting", "learning", "knowing", "finishing", "mastering"})
@@ -232,16 +231,13 @@ class CandidateFinder:
         named = e.ids("level") or e.ids("role") or e.ids("specialization")
         if named or AI_CONTEXT_WORDS & q_terms.words:
             return True
-        return not (
-            self._names_another_job(query) or _prices_a_thing(query, q_terms) or self._about_the_unknown(query, q_terms)
-        )
+        return not (self._names_another_job(query) or _prices_a_thing(query, q_terms) or self._about_the_unknown(query))
 
-    def _about_the_unknown(self, query: Query, q_terms: Terms) -> bool:
-        """Does the asking sentence name several things the content never mentions ("whats the salary
-        cap in the nba this season": nba, season)? Then its pay is not an AI engineer's."""
-        named = {stem(query.words[i]) for i in query.entities.covered()}
-        unknown = [t for t in q_terms.asking if t not in self.matcher.weights_by_term and t not in named]
-        return len(unknown) >= UNKNOWN_SUBJECT_WORDS
+    def _about_the_unknown(self, query: Query) -> bool:
+        """Does the asking sentence name things the content never mentions, carrying FOREIGN_SHARE of
+        its weight ("whats the salary cap in the nba this season": nba, season)? Then its pay is not
+        an AI engineer's."""
+        return foreign_share(self.matcher, query) >= FOREIGN_SHARE
 
     def _names_another_job(self, query: Query) -> bool:
         covered = query.entities.covered()
@@ -296,6 +292,17 @@ class CandidateFinder:
             # (which says so when the articles have no figure for it): a plain answer, not a guess.
             score = max(score, PRECISE_PAY_SCORE - bonus)
         return Scored(refs.salary(wanted), score + bonus, salary_title(self.library, wanted), "salary")
+
+
+def foreign_share(matcher: Matcher, query: Query) -> float:
+    """The share of the asking words' weight (IDF) carried by words the articles never use and that
+    name nothing the bot knows (a place, a level, a job): what the question is about, when the rest
+    is how it asks ("fine-tune my sourdough starter", "the salary cap in the nfl")."""
+    named = {stem(query.words[i]) for i in query.entities.covered() if i < len(query.words)}
+    asked = [(t, matcher.idf.get(t, matcher.unknown_idf)) for t in matcher.query_terms(query.text).asking]
+    total = sum(w for _, w in asked)
+    foreign = sum(w for t, w in asked if t not in matcher.weights_by_term and t not in named)
+    return foreign / total if total else 0.0
 
 
 def aside_positions(query: Query) -> set[int]:

@@ -1,0 +1,57 @@
+"""A question about something the articles never mention gets no confident answer (issue #10), even
+when it shares a word or two with them: below the answer bar, the near miss is not read as the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import ANSWER_THRESHOLD, Engine
+
+ABOUT_SOMETHING_ELSE = [
+    "my puppy keeps chewing shoes, how do i stop it",
+    "best skills to learn for playing chess",
+    "how much should i pay a babysitter per hour",
+    "how to deploy a new roof on my shed",
+    "is it worth hiring a personal trainer",
+    "what's the release date of the next iphone",
+    "how do i become a real estate agent",
+]
+
+
+@pytest.mark.parametrize("text", ABOUT_SOMETHING_ELSE)
+@pytest.mark.parametrize("via", ["dm", "mention"])
+def test_a_near_miss_about_something_else_is_no_answer(engine: Engine, text: str, via: str) -> None:
+    reply = engine.answer(text, via)  # type: ignore[arg-type]
+    assert reply.kind != "answer"
+
+
+@pytest.mark.parametrize("text", ABOUT_SOMETHING_ELSE)
+def test_the_near_misses_are_below_the_bar(engine: Engine, text: str) -> None:
+    """What the rule is about: each has a candidate between the bars that a rescue used to answer."""
+    reply = engine.answer(text, "dm")
+    assert reply.score is not None and reply.score < ANSWER_THRESHOLD
+
+
+PRICES_AND_OTHER_PAY = [
+    "what's the median home price in austin right now",  # a price: "median" asks for any figure
+    "median rent for a one bedroom in san francisco",
+    "what's the salary cap in the nfl this year",  # whose pay: nobody the articles mention
+    "how much do pro soccer players earn",
+]
+PAY_OF_AI_ENGINEERS = [
+    ("median salary in austin", "s:location=austin"),
+    ("what's the median in austin", "s:location=austin"),
+    ("does ai engineer pay in sf keep up with rent prices?", "s:location=san-francisco"),
+]
+
+
+@pytest.mark.parametrize("text", PRICES_AND_OTHER_PAY)
+def test_a_price_or_the_pay_of_something_unknown_is_no_pay_answer(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind != "answer"
+
+
+@pytest.mark.parametrize(("text", "expected"), PAY_OF_AI_ENGINEERS)
+def test_pay_of_ai_engineers_is_still_pay(engine: Engine, text: str, expected: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind == "answer" and reply.topic_id == expected
