@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
 from bot import ids, refs
-from bot.candidates import CandidateFinder, Scored, foreign_share
+from bot.candidates import ABOUT_AI_ENGINEERS, CandidateFinder, Scored, foreign_share, names_a_foreign_thing
 from bot.cards import Card, focus, open_card, open_ref_text
 from bot.cards.alternatives import with_alternatives
 from bot.cards.menus import (
@@ -48,6 +48,7 @@ from bot.thresholds import (
     CLEAR_LEAD,
     CLEAR_LEAD_MIN_TERMS,
     FOREIGN_SHARE,
+    FOREIGN_SUBJECT_SHARE,
     MARGIN,
     MAX_CHOICES,
     SUGGEST_THRESHOLD,
@@ -206,6 +207,14 @@ class Engine:
         best = found[0] if found else None
         rival = next((s for s in found[1:] if not self.finder.allied(best, s)), None) if best else None
         lead = best.score - rival.score if best and rival else float("inf")
+        if best and best.score >= threshold and self._about_something_else(query):
+            # Above the bar on the words of how it is asked ("fine-tune", "roadmap", "interview"):
+            # the thing asked about is one the articles never mention. Offered, not answered.
+            if via == "channel":
+                return Reply(kind="ignore", card=None, score=best.score, candidates=tuple(found), query=query)
+            why = "the thing asked about is one the articles never mention: its near words offered, not answered"
+            close = [s for s in found if s.score >= SUGGEST_THRESHOLD]
+            return replace(self._choices(query, found, close), why=why)
         if best and best.score >= threshold and lead >= MARGIN:
             return self._answered(best, found, query, via, why="clear winner: above the bar and the margin")
         if best and via != "channel" and best.score >= threshold:
@@ -255,6 +264,14 @@ class Engine:
     def _choices(self, query: Query, found: list[Scored], close: list[Scored]) -> Reply:
         card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
         return Reply(kind="choices", card=card, score=found[0].score, candidates=tuple(found), query=query)
+
+    def _about_something_else(self, query: Query) -> bool:
+        """A question naming no AI engineer (role, level, place, path) whose asking words name a
+        thing the articles never mention, carrying FOREIGN_SUBJECT_SHARE of its weight."""
+        if {f.kind for f in query.entities.found} & ABOUT_AI_ENGINEERS:
+            return False
+        share = foreign_share(self.matcher, query)
+        return share >= FOREIGN_SUBJECT_SHARE and names_a_foreign_thing(self.matcher, query)
 
     def _shared_terms(self, query: Query, best: Scored) -> int:
         """How many of the question's terms the best answer's entry uses (0 for a card that is no entry)."""

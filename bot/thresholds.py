@@ -7,5 +7,6 @@ CLEAR_LEAD = 8.0  # ...unless the best leads every rival by this much: then it i
 CLEAR_LEAD_MIN_TERMS = 2  # when it shares this many of the question's terms ("become a pilot": one)
 FOREIGN_SHARE = 0.2  # this share of the asking words unknown to the articles: below the bar, no answer;
 # in a pay question naming no AI engineer, someone else's pay
+FOREIGN_SUBJECT_SHARE = 0.25  # above the bar too, when that share names a thing after "a", "the", "my"
 CHANNEL_THRESHOLD = 62.0  # unasked channel questions need more confidence than mentions
 MAX_CHOICES = 3  # buttons on a "did you mean"

@@ -55,3 +55,34 @@ def test_a_price_or_the_pay_of_something_unknown_is_no_pay_answer(engine: Engine
 def test_pay_of_ai_engineers_is_still_pay(engine: Engine, text: str, expected: str) -> None:
     reply = engine.answer(text, "dm")
     assert reply.kind == "answer" and reply.topic_id == expected
+
+
+# Above the bar on how they ask ("fine-tune", "roadmap", "interview process"): the thing asked about,
+# named after "a", "the" or "my", is one the articles never mention.
+ABOVE_THE_BAR_ABOUT_SOMETHING_ELSE = [
+    "how do i fine-tune my guitar strings so they stay in tune",
+    "what's the best roadmap to learn the piano",
+    "what's the interview process for joining the army",
+    "how do i fine tune the carburetor on my motorcycle",
+]
+# Career questions naming things after "a", "the", "my" that the articles know, or naming who is asked about.
+CAREER_QUESTIONS_NAMING_THINGS = [
+    "how do i fine-tune a model on my company's support tickets?",
+    "how do i deploy a model behind an api?",
+    "what's the best way to prepare for the system design round?",
+    "my boss wants to hire an ai consultant, is that a good idea?",
+    "how do i move from a qa role into ai engineering?",
+]
+
+
+@pytest.mark.parametrize("text", ABOVE_THE_BAR_ABOUT_SOMETHING_ELSE)
+def test_a_thing_the_articles_never_mention_gets_no_answer_above_the_bar(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind == "choices"
+    assert reply.score is not None and reply.score >= ANSWER_THRESHOLD
+    assert engine.answer(text, "channel").kind == "ignore"
+
+
+@pytest.mark.parametrize("text", CAREER_QUESTIONS_NAMING_THINGS)
+def test_career_questions_naming_things_are_answered(engine: Engine, text: str) -> None:
+    assert engine.answer(text, "dm").kind == "answer"
