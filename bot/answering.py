@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
 from bot import ids, refs
-from bot.candidates import ABOUT_AI_ENGINEERS, CandidateFinder, Scored, foreign_share, names_a_foreign_thing
+from bot.candidates import (
+    ABOUT_AI_ENGINEERS,
+    POSSESSIVES,
+    CandidateFinder,
+    Scored,
+    foreign_share,
+    names_a_foreign_thing,
+)
 from bot.cards import Card, focus, open_card, open_ref_text
 from bot.cards.alternatives import with_alternatives
 from bot.cards.menus import (
@@ -267,10 +274,13 @@ class Engine:
 
     def _about_something_else(self, query: Query) -> bool:
         """A question naming no AI engineer (role, level, place, path) whose asking words name a
-        thing the articles never mention, carrying FOREIGN_SUBJECT_SHARE of its weight."""
+        thing the articles never mention, carrying FOREIGN_SUBJECT_SHARE of its weight; the person's
+        own thing ("my sourdough starter") is plainer still, and FOREIGN_SHARE is enough."""
         if {f.kind for f in query.entities.found} & ABOUT_AI_ENGINEERS:
             return False
         share = foreign_share(self.matcher, query)
+        if share >= FOREIGN_SHARE and names_a_foreign_thing(self.matcher, query, POSSESSIVES):
+            return True
         return share >= FOREIGN_SUBJECT_SHARE and names_a_foreign_thing(self.matcher, query)
 
     def _shared_terms(self, query: Query, best: Scored) -> int:

@@ -47,6 +47,7 @@ NOT_COVERED_SCORE = 100.0  # a pay question about another job: saying so is the 
 PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 PERSON_MIN_LENGTH = 5
 DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "their", "this", "that"})
+POSSESSIVES = frozenset({"my", "our"})  # the person's own thing: "my sourdough starter"
 # Things whose naming makes a question one about AI engineers: who, where, at what level, which path.
 # A skill is not among them: its names are techniques ("fine-tune", "deploy", "train") that apply to
 # anything ("fine-tune my sourdough starter").
@@ -311,12 +312,12 @@ def foreign_share(matcher: Matcher, query: Query) -> float:
     return foreign / total if total else 0.0
 
 
-def names_a_foreign_thing(matcher: Matcher, query: Query) -> bool:
+def names_a_foreign_thing(matcher: Matcher, query: Query, determiners: frozenset[str] = DETERMINERS) -> bool:
     """Does the asking part name a thing the articles never mention, after "a", "the" or "my" (or one
     word later: "my guitar strings", "the next iphone")? A thing, not a word of how it is asked."""
     covered, aside = query.entities.covered(), aside_positions(query)
     for i, word in enumerate(query.words):
-        if i in covered or i in aside or not _after_determiner(query.words, i):
+        if i in covered or i in aside or not _after_determiner(query.words, i, determiners):
             continue
         found = matcher.query_terms(word).words
         if found and not found & matcher.weights_by_term.keys():
@@ -324,9 +325,9 @@ def names_a_foreign_thing(matcher: Matcher, query: Query) -> bool:
     return False
 
 
-def _after_determiner(words: tuple[str, ...], i: int) -> bool:
-    return (i >= 1 and words[i - 1] in DETERMINERS) or (
-        i >= 2 and words[i - 2] in DETERMINERS and words[i - 1] not in DETERMINERS
+def _after_determiner(words: tuple[str, ...], i: int, determiners: frozenset[str]) -> bool:
+    return (i >= 1 and words[i - 1] in determiners) or (
+        i >= 2 and words[i - 2] in determiners and words[i - 1] not in DETERMINERS
     )
 
 

@@ -64,6 +64,8 @@ ABOVE_THE_BAR_ABOUT_SOMETHING_ELSE = [
     "what's the best roadmap to learn the piano",
     "what's the interview process for joining the army",
     "how do i fine tune the carburetor on my motorcycle",
+    # the person's own thing: a smaller share is enough
+    "how can i fine-tune my sourdough starter so that it actually rises? it has been flat for days",
 ]
 # Career questions naming things after "a", "the", "my" that the articles know, or naming who is asked about.
 CAREER_QUESTIONS_NAMING_THINGS = [
