@@ -261,12 +261,18 @@ class Engine:
         """Below the bar, the asking sentence has at least as many words the content never uses as
         the best entry shares with the question: "my cat keeps scratching the couch, how do I stop
         her" shares two (keep, stop) and is about three things no article mentions. (A card that
-        is no entry shares nothing: not judged here.) Or such words, naming nothing the bot knows,
-        carry FOREIGN_SHARE of the asking words' weight ("how much should i pay a babysitter per
-        hour", "what's the release date of the next iphone")."""
+        is no entry shares nothing: not judged here.) Or, in a question naming no AI engineer
+        (role, level, place, path: "mobile developer (swift, kotlin)" does), such words carry
+        FOREIGN_SHARE of the asking words' weight ("how much should i pay a babysitter per hour",
+        "what's the release date of the next iphone")."""
         shared = self._shared_terms(query, best)
         outnumbered = bool(shared) and shared <= self.matcher.unknown_asked(self.matcher.query_terms(query.text))
-        return outnumbered or foreign_share(self.matcher, query) >= FOREIGN_SHARE
+        return outnumbered or (
+            not self._names_ai_engineers(query) and foreign_share(self.matcher, query) >= FOREIGN_SHARE
+        )
+
+    def _names_ai_engineers(self, query: Query) -> bool:
+        return bool({f.kind for f in query.entities.found} & ABOUT_AI_ENGINEERS)
 
     def _choices(self, query: Query, found: list[Scored], close: list[Scored]) -> Reply:
         card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
@@ -276,7 +282,7 @@ class Engine:
         """A question naming no AI engineer (role, level, place, path) whose asking words name a
         thing the articles never mention, carrying FOREIGN_SUBJECT_SHARE of its weight; the person's
         own thing ("my sourdough starter") is plainer still, and FOREIGN_SHARE is enough."""
-        if {f.kind for f in query.entities.found} & ABOUT_AI_ENGINEERS:
+        if self._names_ai_engineers(query):
             return False
         share = foreign_share(self.matcher, query)
         if share >= FOREIGN_SHARE and names_a_foreign_thing(self.matcher, query, POSSESSIVES):
