@@ -31,6 +31,7 @@ QUESTION_SIMILARITY_SHARE = 0.3  # how much of a score comes from resembling one
 # people ask. It keeps scores on the scale the thresholds were set on (bot/thresholds.py), and is the
 # same for every entry, so it ranks none over another.
 RESEMBLANCE_FLOOR = 0.2
+ASKED_SIDE = 0.3  # in resemblance, the asked question's own words weigh this, the listed question's the rest
 RESCORED = 12  # only the best entries by coverage are compared with their questions
 NAME_WEIGHT = 1.0
 QUESTION_WEIGHT = 0.8
@@ -251,14 +252,16 @@ class WeighedTerms:
 
 
 def resemblance(asked: WeighedTerms, listed: WeighedTerms) -> float:
-    """How alike two questions are, 0 to 1: the IDF-weighted Dice overlap of their terms (twice the
-    weight they share over the weight of both). Only shared words count, and rare ones most: "what is
-    the meaning of life" resembles no listed question, however alike it reads letter by letter to
-    "what is mlops"; "why does my model get worse" resembles "why do models get worse in production"."""
+    """How alike two questions are, 0 to 1: the IDF weight of the terms they share over a blend of
+    the weight of each, the asked question's counting ASKED_SIDE. Only shared words count, and rare
+    ones most: "what is the meaning of life" resembles no listed question, however alike it reads
+    letter by letter to "what is mlops". A listed question says only what it asks, while a person's
+    question carries words of its own around that ("for our annual comp review, how fast is ML pay
+    growing?"): all of the listed question asked counts for more than the asked words it lacks."""
     if not asked.total or not listed.total:
         return 0.0
     shared = sum(weight for term, weight in asked.weights.items() if term in listed.weights)
-    return 2 * shared / (asked.total + listed.total)
+    return shared / (ASKED_SIDE * asked.total + (1 - ASKED_SIDE) * listed.total)
 
 
 def _as_set(ids: Iterable[str]) -> frozenset[str] | set[str]:

@@ -4,6 +4,8 @@ nothing from resembling it."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answering import Engine
 from bot.matching import WeighedTerms, resemblance
 from bot.text import terms
@@ -28,7 +30,15 @@ def test_a_shared_rare_word_resembles_more_than_shared_common_ones() -> None:
 
 def test_the_same_terms_resemble_fully() -> None:
     terms = _weighed({"model": 1.7, "drift": 4.0})
-    assert resemblance(terms, terms) == 1.0
+    assert resemblance(terms, terms) == pytest.approx(1.0)
+
+
+def test_a_listed_question_asked_whole_among_words_of_ones_own_resembles_more_than_part_of_it() -> None:
+    """ "for our annual review, how fast is pay growing?" asks all of "how fast is pay growing?"."""
+    listed = _weighed({"fast": 3.0, "pay": 3.0, "grow": 3.0})
+    around = _weighed({"annual": 4.0, "review": 4.0, "fast": 3.0, "pay": 3.0, "grow": 3.0})
+    part = _weighed({"fast": 3.0, "grow": 3.0})
+    assert resemblance(around, listed) > resemblance(part, listed)
 
 
 def test_a_question_about_something_else_is_not_answered_for_reading_like_one(engine: Engine) -> None:
