@@ -125,25 +125,55 @@ _ABOUT_THE_BOT_PHRASES = (
     r"\b(?:who|what) (?:are|r) (?:you|u)\b(?! (?:doing|thinking|working))",
     r"\bwhat is (?:this|that) (?:bot|app|command|thing)\b(?: (?:about|for))?",
     r"\b(?:some )?(?:kind|sort) of (?:bot|assistant|app|chatbot)\b",
-    # the bot's scope, with the topics the person gives as examples: the whole clause is about the bot
-    _CLAUSE + r"\b(?:do|does|can) (?:you|u|it|this bot|aieng) only\b" + _CLAUSE,
-    _CLAUSE + r"\b(?:you|u) only (?:do|know|cover|answer|handle|talk)\b" + _CLAUSE,
-    _CLAUSE + r"\bonly (?:thing|topic|stuff)s? (?:you|u) (?:know|do|cover|answer)\b" + _CLAUSE,
-    _CLAUSE + r"\bwhat else (?:can|do|could|would) (?:you|u|it|this bot|aieng)\b" + _CLAUSE,
-    _CLAUSE
-    + r"\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:stuff|things|questions|topics|info|information|help)\b"
-    + _ASKING_THE_BOT
-    + _CLAUSE,
+)
+# Phrases about the bot's scope or who it is, with the topics the person gives as examples: the whole
+# clause that holds one is about the bot ("do you only do roadmaps or other things as well").
+_ABOUT_THE_BOT_CLAUSES = (
+    r"\b(?:do|does|can) (?:you|u|it|this bot|aieng) only\b",
+    r"\b(?:you|u) only (?:do|know|cover|answer|handle|talk)\b",
+    r"\bonly (?:thing|topic|stuff)s? (?:you|u) (?:know|do|cover|answer)\b",
+    r"\bwhat else (?:can|do|could|would) (?:you|u|it|this bot|aieng)\b",
+    r"\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:stuff|things|questions|topics|info|information|help)\b"
+    + _ASKING_THE_BOT,
     # who the bot is: "are you the ai career bot?", "is this the bot that answers ai questions?"
-    _CLAUSE + r"\b(?:are|r) (?:you|u) (?:the|a|an|that|some)\b" + _CLAUSE + r"\b(?:bot|assistant|app)\b" + _CLAUSE,
-    _CLAUSE
-    + r"\b(?:youre|ur|you are|u are|is this|this is) (?:the|a|an|that|some)\b"
-    + _CLAUSE
-    + r"\b(?:bot|assistant|app)\b"
-    + _CLAUSE,
+    r"\b(?:are|r) (?:you|u) (?:the|a|an|that|some)\b" + _CLAUSE + r"\b(?:bot|assistant|app)\b",
+    r"\b(?:youre|ur|you are|u are|is this|this is) (?:the|a|an|that|some)\b" + _CLAUSE + r"\b(?:bot|assistant|app)\b",
 )
 # A phrase takes the question mark that ends it: what is left asks only what it asks itself.
 _BOT_PHRASE = re.compile("(?:" + "|".join(f"(?:{p})" for p in _ABOUT_THE_BOT_PHRASES) + r")[?!.]*")
+_BOT_CLAUSE = re.compile("|".join(f"(?:{p})" for p in _ABOUT_THE_BOT_CLAUSES))
+_REST_OF_CLAUSE = re.compile(_CLAUSE + r"[?!.]*")
+_CLAUSE_ENDS = ".!?\n"
+
+
+def _without_bot_phrases(said: str) -> str:
+    """`said` with every phrase about the bot, and every clause holding one about its scope, cut out.
+
+    Once one regex, clause phrases as `[^.!?\\n]*phrase[^.!?\\n]*` among the others: it read each clause
+    again from every position (0.3-0.5 ms a question). The same cuts, found directly: a clause's cut
+    starts where the clause starts, or where the cut before it ended inside it, unless a phrase starts
+    there or earlier."""
+    kept: list[str] = []
+    position = 0
+    while True:
+        phrase = _BOT_PHRASE.search(said, position)
+        in_clause = _BOT_CLAUSE.search(said, position)
+        clause_start = _clause_start(said, in_clause.start(), position) if in_clause else len(said) + 1
+        if phrase is not None and phrase.start() <= clause_start:
+            start, end = phrase.span()
+        elif in_clause is not None:
+            start, end = clause_start, _REST_OF_CLAUSE.match(said, clause_start).end()  # type: ignore[union-attr]
+        else:
+            kept.append(said[position:])
+            return "".join(kept)
+        kept.append(said[position:start] + " ")
+        position = end
+
+
+def _clause_start(said: str, inside: int, earliest: int) -> int:
+    return max(earliest, *(said.rfind(end, 0, inside) + 1 for end in _CLAUSE_ENDS))
+
+
 # Saying one has just arrived is chatter around the cue ("first day here, what can you do?").
 _ARRIVING = re.compile(
     r"\b(?:(?:first|1st) (?:day|week|time|month)|new)"
@@ -174,7 +204,7 @@ def social_cue(text: str) -> SocialCue | None:
     """A phrase about the bot (help) or an opening greeting, with other words around it; None when the
     message has neither. Which reply it gets depends on whether `rest` has an answer of its own."""
     said = text.lower().replace("'", "").replace("’", "")
-    rest = _ARRIVING.sub(" ", _BOT_PHRASE.sub(" ", said))
+    rest = _ARRIVING.sub(" ", _without_bot_phrases(said))
     if rest != _ARRIVING.sub(" ", said):
         return SocialCue("help", _OPENING_GREETING.sub(" ", rest).strip())
     greeted = _OPENING_GREETING.sub(" ", rest, count=1)

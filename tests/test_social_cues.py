@@ -107,3 +107,20 @@ def test_arriving_is_chatter_and_a_plain_question_has_no_cue() -> None:
     cue = social_cue("hey! first week here")
     assert cue is not None and (cue.kind, cue.rest) == ("greeting", "")
     assert social_cue("what does an ai engineer do all day?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # a clause cut starts where the phrase cut before it ended, inside the same clause
+        ("what can you do for me and do you only do salaries? thanks", "thanks"),
+        # ...and where its clause starts otherwise: the clause before it stays
+        ("i am a data analyst. do you only do salaries? thanks", "i am a data analyst.  thanks"),
+        ("hi. are you the bot for ai careers or not? ok", "ok"),
+        # a phrase that starts before the clause phrase's clause is cut on its own
+        ("how do i use this, what kinds of stuff can i ask you", ""),
+    ],
+)
+def test_phrases_and_clauses_about_the_bot_are_cut_where_they_start(text: str, rest: str) -> None:
+    cue = social_cue(text)
+    assert cue is not None and (cue.kind, cue.rest) == ("help", rest)
