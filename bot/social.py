@@ -19,9 +19,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from rapidfuzz import fuzz, process
+
 from bot.text import stem, terms, words
 
 Social = Literal["help", "greeting", "thanks"]
+MENDABLE_LENGTH = 5
+MENDING_CUTOFF = 80  # "exmapl" is 83 from "exampl"
 
 
 def _stems(vocabulary: str) -> frozenset[str]:
@@ -37,6 +41,15 @@ _ABOUT_THE_BOT = _stems(
     workspace team give few some list show work works type write start begin talk talking chat chatting
     speak message
     """
+) | _stems(
+    # how a bot is tried out, set up and described ("admin here, just installed the app and testing
+    # that it responds", "which questions it accepts", "what all services this bot is providing")
+    """
+    explain function functions accept accepts service services provide provides providing capability
+    capabilities ability abilities purpose supposed meant allowed admin install installed test testing
+    respond responds responding reply replies alive online working started intro guide tutorial
+    kindly sum giv gimme wat wht r
+    """
 )
 # Cues that ask how to use the bot. Each is a phrase about the bot itself: a topic in the same
 # message still makes it a question about that topic (see `_only_about` below).
@@ -50,11 +63,21 @@ _HELP_CUES = re.compile(
     r"|\b(this|it|you|aieng|bot|thing|app)\b.*\b(work|works)\b"  # how does /aieng work
     r"|\bwhat (should|can|do) i (type|ask|say|write)\b"
     r"|\bnew (here|to)\b"
+    r"|\b(?:can|could|should|may|do) (?:i|we) (?:ask|type|say|write)\b"  # what kinda stuff can i ask here
+    r"|\b(?:supposed|meant|allowed) to (?:ask|type|say|write|use)\b"
+    r"|\bget(?:ting)? started\b"
+    r"|\b(?:capabilit\w*|abilities|services|functions|purpose|tutorial|guide|intro)\b"
 )
+# A message that speaks to the bot, or of it ("is this bot alive?", "what is this", "explain how it
+# functions"): help when nothing else is named in it.
+_ADDRESSING_THE_BOT = re.compile(r"\b(?:you|u|ya|this|it|bot|app|aieng)\b")
 _GREETING_WORDS = frozenset(
-    "hi hello hey heya hiya howdy hola yo sup greetings morning afternoon evening gm hallo helo hii".split()
+    """
+    hi hello hey heya hiya howdy hola yo sup greetings morning afternoon evening gm hallo helo hii
+    namaste guten bonjour salut ciao hej moin servus salaam merhaba
+    """.split()
 )
-_GREETING_FILLER = _stems("there everyone all team folks bot aieng good day nice meet you again") | _stems(
+_GREETING_FILLER = _stems("there everyone all team folks bot aieng good day tag nice meet you again") | _stems(
     " ".join(_GREETING_WORDS)
 )
 _THANKS_WORDS = frozenset("thanks thank thx ty tysm tyvm cheers appreciate appreciated thankyou thanx kudos".split())
@@ -79,12 +102,24 @@ def social_intent(text: str) -> Social | None:
         return "help"
     if _GREETING_WORDS & said_words and _only_about(text, _GREETING_FILLER):
         return "greeting"
+    if _ADDRESSING_THE_BOT.search(text.lower()) and _only_about(text, _ABOUT_THE_BOT | _GREETING_FILLER):
+        return "help"
     return None
 
 
 def _only_about(text: str, vocabulary: frozenset[str]) -> bool:
-    """Every content word of `text` is one of `vocabulary` (stemmed): nothing else is asked about."""
-    return not set(terms(text)) - vocabulary
+    """Every content word of `text` is one of `vocabulary` (stemmed), typos mended: nothing else is asked about."""
+    unknown = {term for term in set(terms(text)) - vocabulary if not term.isdigit()}  # "testing 123"
+    return all(_mended(term, vocabulary) in vocabulary for term in unknown)
+
+
+def _mended(term: str, vocabulary: frozenset[str]) -> str:
+    """The vocabulary's word a typo of it stands for ("exmaples"); short words are left as they are,
+    since one letter changes them into other words."""
+    if len(term) < MENDABLE_LENGTH:
+        return term
+    found = process.extractOne(term, vocabulary, scorer=fuzz.ratio, score_cutoff=MENDING_CUTOFF)
+    return found[0] if found else term
 
 
 # -- the weaker cue: a phrase about the bot, or a greeting, with chatter around it ----------------------
@@ -95,6 +130,7 @@ _CLAUSE = r"[^.!?\n]*"  # the rest of a clause (a phrase about the bot's scope t
 # ("what sort of questions come up in an interview" is not).
 _ASKING_THE_BOT = (
     r"[^.!?\n]*?\b(?:(?:can|could|should|may) (?:i|we) (?:ask|type|say|write|get)|(?:can|could|do|would|will) (?:you|u)"
+    r"|(?:supposed|meant|allowed) to (?:ask|type|say|write)"
     r"|(?:you|u) (?:know|answer|cover|have|do|handle|offer|support))\b"
 )
 # Phrases that ask about the bot itself. What they name is how to use it, so they are cut out and
@@ -133,7 +169,9 @@ _ABOUT_THE_BOT_CLAUSES = (
     r"\b(?:you|u) only (?:do|know|cover|answer|handle|talk)\b",
     r"\bonly (?:thing|topic|stuff)s? (?:you|u) (?:know|do|cover|answer)\b",
     r"\bwhat else (?:can|do|could|would) (?:you|u|it|this bot|aieng)\b",
-    r"\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:stuff|things|questions|topics|info|information|help)\b"
+    r"\b(?:you|u|it|this bot|aieng)\b[^.!?\n]*?\b(?:anything|something|stuff|things|topics|questions)(?: else)?"
+    r" (?:besides|other than|apart from|except|beyond|outside)\b",
+    r"\bwhat (?:(?:kinds?|sorts?|types?) of |kinda |sorta )?(?:stuff|things|questions|topics|info|information|help)\b"
     + _ASKING_THE_BOT,
     # who the bot is: "are you the ai career bot?", "is this the bot that answers ai questions?"
     r"\b(?:are|r) (?:you|u) (?:the|a|an|that|some)\b" + _CLAUSE + r"\b(?:bot|assistant|app)\b",
