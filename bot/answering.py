@@ -15,12 +15,12 @@ from functools import lru_cache, partial
 
 from bot import ids, refs
 from bot.candidates import (
-    ABOUT_AI_ENGINEERS,
     POSSESSIVES,
     CandidateFinder,
     Scored,
     foreign_share,
     names_a_foreign_thing,
+    names_ai_engineers,
 )
 from bot.cards import Card, focus, open_card, open_ref_text
 from bot.cards.alternatives import with_alternatives
@@ -267,12 +267,7 @@ class Engine:
         "what's the release date of the next iphone")."""
         shared = self._shared_terms(query, best)
         outnumbered = bool(shared) and shared <= self.matcher.unknown_asked(self.matcher.query_terms(query.text))
-        return outnumbered or (
-            not self._names_ai_engineers(query) and foreign_share(self.matcher, query) >= FOREIGN_SHARE
-        )
-
-    def _names_ai_engineers(self, query: Query) -> bool:
-        return bool({f.kind for f in query.entities.found} & ABOUT_AI_ENGINEERS)
+        return outnumbered or (not names_ai_engineers(query) and foreign_share(self.matcher, query) >= FOREIGN_SHARE)
 
     def _choices(self, query: Query, found: list[Scored], close: list[Scored]) -> Reply:
         card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
@@ -282,7 +277,7 @@ class Engine:
         """A question naming no AI engineer (role, level, place, path) whose asking words name a
         thing the articles never mention, carrying FOREIGN_SUBJECT_SHARE of its weight; the person's
         own thing ("my sourdough starter") is plainer still, and FOREIGN_SHARE is enough."""
-        if self._names_ai_engineers(query):
+        if names_ai_engineers(query):
             return False
         share = foreign_share(self.matcher, query)
         if share >= FOREIGN_SHARE and names_a_foreign_thing(self.matcher, query, POSSESSIVES):

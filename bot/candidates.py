@@ -238,9 +238,11 @@ class CandidateFinder:
         named = e.ids("level") or e.ids("role") or e.ids("specialization")
         if named or AI_CONTEXT_WORDS & q_terms.words:
             return True
-        return not (self._names_another_job(query) or _prices_a_thing(query, q_terms) or self._about_the_unknown(query))
+        return not (
+            self._names_another_job(query) or _prices_a_thing(query, q_terms) or self._pays_someone_unknown(query)
+        )
 
-    def _about_the_unknown(self, query: Query) -> bool:
+    def _pays_someone_unknown(self, query: Query) -> bool:
         """Does the asking sentence name things the content never mentions, carrying FOREIGN_SHARE of
         its weight ("whats the salary cap in the nba this season": nba, season)? Then its pay is not
         an AI engineer's."""
@@ -308,8 +310,14 @@ def foreign_share(matcher: Matcher, query: Query) -> float:
     named = {stem(query.words[i]) for i in query.entities.covered() if i < len(query.words)}
     asked = [(t, matcher.idf.get(t, matcher.unknown_idf)) for t in matcher.query_terms(query.text).asking]
     total = sum(w for _, w in asked)
-    foreign = sum(w for t, w in asked if t not in matcher.weights_by_term and t not in named)
+    unknown = matcher.unknown(t for t, _ in asked) - named
+    foreign = sum(w for t, w in asked if t in unknown)
     return foreign / total if total else 0.0
+
+
+def names_ai_engineers(query: Query) -> bool:
+    """Does the question name who, where, at what level or by which path (ABOUT_AI_ENGINEERS)?"""
+    return bool({f.kind for f in query.entities.found} & ABOUT_AI_ENGINEERS)
 
 
 def names_a_foreign_thing(matcher: Matcher, query: Query, determiners: frozenset[str] = DETERMINERS) -> bool:
@@ -320,7 +328,7 @@ def names_a_foreign_thing(matcher: Matcher, query: Query, determiners: frozenset
         if i in covered or i in aside or not _after_determiner(query.words, i, determiners):
             continue
         found = matcher.query_terms(word).words
-        if found and not found & matcher.weights_by_term.keys():
+        if found and matcher.unknown(found) == found:
             return True
     return False
 

@@ -194,9 +194,13 @@ class Matcher:
         at = self.ids.index(topic_id)
         return sum(1 for term in query_terms.words if (w := self.weights_by_term.get(term)) is not None and w[at])
 
+    def unknown(self, found: Iterable[str]) -> frozenset[str]:
+        """The terms the content never uses, nor any kin of theirs (content/vocabulary.yaml)."""
+        return frozenset(found) - self.weights_by_term.keys()
+
     def unknown_asked(self, query_terms: Terms) -> int:
         """How many terms of the asking sentence the content never uses (nor any kin of theirs)."""
-        return sum(1 for term in query_terms.asking if term not in self.weights_by_term)
+        return len(self.unknown(query_terms.asking))
 
     def _coverage_by_entry(self, weighted: list[tuple[str, float]]) -> Iterable[float]:
         """Each entry's matched weight, in self.ids order: the sum over the question's terms of the

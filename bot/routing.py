@@ -94,7 +94,7 @@ class CommandRouter:
         named = {f.kind for f in query.entities.found}
         if query.command not in COMMAND_THINGS or self._plain_card(query.command) != ref or named - {"profession"}:
             return False  # what else it names ("data engineer (spark/airflow)": skills) the plain card may show
-        unknown = self.matcher.query_terms(query.argument_text).words - self.matcher.weights_by_term.keys()
+        unknown = self.matcher.unknown(self.matcher.query_terms(query.argument_text).words)
         return bool(unknown - WHEN_OR_HOW or named)
 
     def _plain_card(self, command: str) -> Ref | None:
