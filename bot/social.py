@@ -33,28 +33,41 @@ def _stems(vocabulary: str) -> frozenset[str]:
 
 
 # Words that name the bot, how to use it or what it knows, rather than a career topic.
-_ABOUT_THE_BOT = _stems(
-    """
+_ABOUT_THE_BOT = (
+    _stems(
+        """
     help helps command commands cmd cmds menu usage topic topics option options feature features example
     examples sample samples instruction instructions question questions answer answers able capable support
     supports offer offers cover covers handle know knows bot aieng app tool this thing new here channel
     workspace team give few some list show work works type write start begin talk talking chat chatting
     speak message
     """
-) | _stems(
-    # how a bot is tried out, set up and described ("admin here, just installed the app and testing
-    # that it responds", "which questions it accepts", "what all services this bot is providing")
-    """
+    )
+    | _stems(
+        # how a bot is tried out, set up and described ("admin here, just installed the app and testing
+        # that it responds", "which questions it accepts", "what all services this bot is providing")
+        """
     explain function functions accept accepts service services provide provides providing capability
     capabilities ability abilities purpose supposed meant allowed admin install installed test testing
     respond responds responding reply replies alive online working started intro guide tutorial
-    kindly sum giv gimme wat wht r
+    kindly sum giv gimme wat wht r useful something
     """
+    )
+    | _stems(
+        # "help" and "how do I use this bot" in the languages a workspace most often mixes in
+        # ("ayuda", "oi, como eu uso esse bot?", "comment utiliser ce bot")
+        """
+    ayuda ajuda aide hilfe aiuto como cómo uso usar usa utiliser utilise comment wie benutze benutzen
+    verwende come usare funciona funziona marche este esta esse essa ce cette dieser diese diesen questo eu
+    ich je yo
+    """
+    )
 )
 # Cues that ask how to use the bot. Each is a phrase about the bot itself: a topic in the same
 # message still makes it a question about that topic (see `_only_about` below).
 _HELP_CUES = re.compile(
     r"\b(help|helps|commands?|cmds?|menu|usage|topics?|options|features|examples?|samples?|instructions)\b"
+    r"|\b(?:ayuda|ajuda|aide|hilfe|aiuto)\b"
     r"|\b(you|u)\b.*\b(do|for|able|know|answer|support|offer|cover|handle)\b"  # what can you do / what are you for
     r"|\b(do|know|answer|support|offer|cover|handle)\b.*\b(you|u)\b"  # which topics do you know
     r"|\b(talk|speak|chat|message)\b.*\b(you|u|this|it|aieng|bot|thing|app)\b"  # how do I talk to you
@@ -74,7 +87,7 @@ _ADDRESSING_THE_BOT = re.compile(r"\b(?:you|u|ya|this|it|bot|app|aieng)\b")
 _GREETING_WORDS = frozenset(
     """
     hi hello hey heya hiya howdy hola yo sup greetings morning afternoon evening gm hallo helo hii
-    namaste guten bonjour salut ciao hej moin servus salaam merhaba
+    namaste guten bonjour salut ciao hej moin servus salaam merhaba oi ola olá
     """.split()
 )
 _GREETING_FILLER = _stems("there everyone all team folks bot aieng good day tag nice meet you again") | _stems(

@@ -61,6 +61,7 @@ TYPOS = [
     "can u giv me exmaples",
     "wat can i ask u",
     "wht do u do",
+    "what am i supposed to type to get something useful out of this?",
 ]
 GREETINGS_IN_OTHER_LANGUAGES = [
     "bonjour, how to use this bot please",
@@ -69,6 +70,13 @@ GREETINGS_IN_OTHER_LANGUAGES = [
     "ciao 👋 how does it work?",
     "moin, what is this bot for",
     "guten morgen, what is this bot",
+]
+HELP_IN_OTHER_LANGUAGES = [
+    "hilfe",
+    "aiuto?",
+    "olá, como usar este bot?",
+    "comment utiliser ce bot ?",
+    "wie benutze ich diesen bot",
 ]
 THE_BOTS_SCOPE = [
     "can you help with anything other than careers?",
@@ -140,6 +148,7 @@ CAREER_QUESTIONS_WITH_THE_SAME_WORDS = [
         *ADDRESSING_THE_BOT,
         *TYPOS,
         *GREETINGS_IN_OTHER_LANGUAGES,
+        *HELP_IN_OTHER_LANGUAGES,
         *THE_BOTS_SCOPE,
     ],
 )
