@@ -69,6 +69,8 @@ def salary_answer(library: Library, query: SalaryQuery) -> SalaryAnswer:
     if unpaid:
         return _role_not_covered(library, unpaid[0])
     if not query.locations:
+        if _premium_without_level(library, query):
+            return _level_beside_subject(library, query, None)
         return _nowhere_in_particular(library, query)
     answers = [_at_place(library, query, place) for place in query.locations]
     if len(answers) == 1:
@@ -189,12 +191,45 @@ def _at_place(library: Library, query: SalaryQuery, place: str) -> SalaryAnswer:
         elif set(places[1:]) & set(f.locations) and not _national(f) and _level_fits(query, f, general_ok=False):
             wider.append(f)
     in_us = NATIONAL in places
+    if in_us and _premium_without_level(library, query):
+        return _level_beside_subject(library, query, place)
     if not exact + wider and _tied(query) and not (query.levels and in_us):  # a US level gap: below
         return _tie_gap_at(library, query, place, name)
     levelled = [f for f in exact + wider if not query.levels or set(query.levels) & set(f.levels)]
     if levelled or not query.levels:
         return _found(library, here, exact + wider)
     return _level_gap_at(library, query, place, name, exact)
+
+
+def _premium_without_level(library: Library, query: SalaryQuery) -> bool:
+    """Levels asked of one specialization or company type that no figure gives at those levels: the
+    articles give its premium (or pay mix) for every level at once."""
+    if not query.levels or query.roles or len(subjects(query)) != 1:
+        return False
+    return not any(_dims_fit(query, f) and set(query.levels) & set(f.levels) for f in library.salary_figures)
+
+
+def _level_beside_subject(library: Library, query: SalaryQuery, place: str | None) -> SalaryAnswer:
+    """An entry-level LLM engineer, a senior at an enterprise: a premium or a pay mix alone is no
+    pay, so the level's own figures (in the US place asked, or nationally) come first, then the
+    subject's figures for all levels, each labelled as what it is."""
+    subject = _subject(library, query)
+    where = f" in {_the(_place_name(library, place))}" if place else ""
+    gap = f"The articles give no {_level_names(library, query.levels)} figure for {subject}{where}."
+    plain = salary_answer(library, SalaryQuery(levels=query.levels, locations=(place,) if place else ()))
+    level = " / ".join(short_level(library.levels[lv].title) for lv in query.levels)
+    groups = [Group(g.heading or f"{level}, AI engineer pay in general", g.figures) for g in plain.groups]
+    general = tuple(f for f in library.salary_figures if _national(f) and _dims_fit(query, f) and not f.levels)
+    if general:
+        groups.append(Group(f"{subject}, all levels", general))
+    if _is_gap(plain):
+        return SalaryAnswer(
+            f"{gap} {plain.lead.replace('The articles give no', 'Nor do they give a', 1)}", tuple(groups)
+        )
+    levels = _level_names(library, query.levels)
+    return SalaryAnswer(
+        f"{gap} What they do give: {levels} pay in general, and {subject} for all levels:", tuple(groups)
+    )
 
 
 def _tie_gap_at(library: Library, query: SalaryQuery, place: str, name: str) -> SalaryAnswer:
