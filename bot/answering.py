@@ -32,9 +32,11 @@ from bot.cards.menus import (
     none_of_these_card,
     nothing_of_kind_card,
     thanks_card,
+    unknown_employer_card,
 )
 from bot.cards.roadmap import plan_of
 from bot.content import Library
+from bot.employers import asked_of_an_employer, general_cards, unknown_employer
 from bot.entities import EntityIndex
 from bot.errors import BotError
 from bot.focusing import focus_ref
@@ -157,7 +159,7 @@ class Engine:
         """The card a command names; its plain card, when its words name only what the articles have
         none of, says there is no such thing and offers what there is."""
         if not self.router.names_only_the_unknown(query, ref):
-            return self._reply_for(ref, None, (), query)
+            return self._not_that_employer(self._reply_for(ref, None, (), query))
         record_gap("no such", query.text)
         thing = COMMAND_THINGS[query.command or ""]
         card = nothing_of_kind_card(thing, query.argument_text, self._card_for(ref))
@@ -250,7 +252,8 @@ class Engine:
             return self._choices(query, found, close)
         card = fallback_card(self.library, query.text)
         score = best.score if best else None
-        return Reply(kind="fallback", card=card, score=score, candidates=tuple(found), query=query)
+        reply = Reply(kind="fallback", card=card, score=score, candidates=tuple(found), query=query)
+        return self._not_that_employer(reply)
 
     def _enough_shared(self, query: Query, best: Scored) -> bool:
         """Below the bar, the best answer must share several of the question's terms, and not be
@@ -271,7 +274,8 @@ class Engine:
 
     def _choices(self, query: Query, found: list[Scored], close: list[Scored]) -> Reply:
         card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
-        return Reply(kind="choices", card=card, score=found[0].score, candidates=tuple(found), query=query)
+        reply = Reply(kind="choices", card=card, score=found[0].score, candidates=tuple(found), query=query)
+        return self._not_that_employer(reply)
 
     def _about_something_else(self, query: Query) -> bool:
         """A question naming no AI engineer (role, level, place, path) whose asking words name a
@@ -317,10 +321,34 @@ class Engine:
                     kind="ignore", card=None, score=best.score, candidates=tuple(found), query=query, why=_WHY["ignore"]
                 )
             return replace(reply, why="its best candidate is a card saying the articles do not cover it")
+        if (told := self._not_that_employer(reply)) is not reply:
+            return told if via != "channel" else replace(told, kind="ignore", card=None)  # never volunteered
         reply = replace(reply, why=why)
         if not also or reply.card is None:
             return reply
         return replace(reply, card=with_alternatives(reply.card, [(s.label, s.ref) for s in also]))
+
+    def _not_that_employer(self, reply: Reply) -> Reply:
+        """An answer to a question about the pay, interviews or hiring of an employer the articles never
+        name ("how much does Stripe pay senior AI engineers"): the general answer would pass for that
+        employer's, so the reply says the articles have nothing on it and offers the answer as what it
+        is. A did-you-mean or a plain "I don't know" says the same, and offers its choices or topics. A
+        question that also names a company type ("Zolvix, an AI startup") gets that type's figures."""
+        query, card = reply.query, reply.card
+        if card is None or query is None or query.entities.ids("company_type"):
+            return reply
+        if reply.kind not in ("answer", "choices") and not (reply.kind == "fallback" and card.ref is None):
+            return reply  # help, or a card of its own saying what the articles do not cover
+        asked = asked_of_an_employer(query, self.finder.asks_about_pay(query, self.matcher.query_terms(query.text)))
+        employer = unknown_employer(self.matcher, query) if asked else None
+        if employer is None:
+            return reply
+        if reply.kind == "answer":  # the others have their gap recorded as the fallback they are or become
+            record_gap("unknown employer", query.text)
+        general = general_cards(self.library, query, asked, refs.parse_ref(card.ref) if card.ref else None)
+        why = f"asks {asked} of {employer!r}, a name the articles never use: said so, the answer offered"
+        card = unknown_employer_card(employer, str(asked), query.text, card, general)
+        return replace(reply, kind="fallback", card=card, why=why, about_pay=False)
 
     def _fallback(self, text: str) -> Reply:
         """Nothing answers a question that was asked (a channel question never gets here: it is left alone)."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot import ids, refs
 from bot.cards.model import Button, Card, Field, Section, glosses, open_button, source_line
 from bot.content import Library
 from bot.refs import Ref
+from bot.text import shorten
 
 GRAMMAR = (
     ("salary [level] [location | specialization | company type]", "pay figures, each with its article"),
@@ -21,6 +24,7 @@ GRAMMAR = (
     ("quiz", "five questions, then your plan: role and track, pay for your level and place, roadmap"),
     ("<any question>", "ask in your own words, e.g. what do senior AI engineers make in the bay area?"),
 )
+INTERVIEWS_CARD = ("The AI engineering interview process", refs.topic("interview-process"))
 TOPIC_BUTTONS = (
     ("Salary", refs.salary(refs.SalaryQuery())),
     ("Roles", refs.menu("roles")),
@@ -139,19 +143,47 @@ def fallback_card(library: Library, question: str) -> Card:
 
 
 _EXPANDERS = ("More", "All rows")  # buttons that show more of the plain card itself, offered whole here
+EMPLOYER_CHARS = 40  # a name as the person wrote it, in a title
 
 
 def nothing_of_kind_card(thing: str, question: str, plain: Card) -> Card:
     """A command whose words name no {thing} the articles have ("roadmap kitchen renovation"): says so
     plainly and offers what they have (the command's plain card and the entries it opens)."""
-    offered = [b for b in plain.buttons if b.action == "open" and b.label not in _EXPANDERS]
     return Card(
         kind="fallback",
         title=f"No {thing} for that",
         summary=f"The articles have no {thing} for this. Here is what they have:",
-        buttons=(open_button(plain.title[:70], plain.ref), *offered) if plain.ref else tuple(offered),
+        buttons=_offered(plain),
         echo=question or None,
     )
+
+
+def unknown_employer_card(
+    employer: str, asked: str, question: str, plain: Card, general: Sequence[tuple[str, Ref]] = ()
+) -> Card:
+    """A question about an employer the articles never name ("how much does Stripe pay"): says they
+    give nothing for it, and offers what they give for AI engineers in general (the card the question
+    would have got, and the cards it opens), each labelled as what it is."""
+    employer = shorten(employer, EMPLOYER_CHARS)
+    return Card(
+        kind="fallback",
+        title=f"No {asked} for {employer}",
+        summary=f"The articles never mention {employer}. What they give for AI engineers in general, "
+        f"not for {employer}:",
+        buttons=_offered(plain, [open_button(label[:70], ref) for label, ref in general]),
+        echo=question or None,
+    )
+
+
+def _offered(plain: Card, also: list[Button] | None = None) -> tuple[Button, ...]:
+    """The plain card, `also`, and the entries the plain card opens, as buttons (not its own More / All
+    rows), each card once."""
+    own = [open_button(plain.title[:70], plain.ref)] if plain.ref else []
+    opened = [b for b in plain.buttons if b.action == "open" and b.label not in _EXPANDERS]
+    once: dict[str, Button] = {}
+    for button in [*own, *(also or []), *opened]:
+        once.setdefault(button.value, button)
+    return tuple(once.values())
 
 
 def none_of_these_card(library: Library) -> Card:
