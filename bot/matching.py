@@ -24,6 +24,7 @@ from operator import add
 from rapidfuzz import fuzz, process
 
 from bot.content import Entry, Library
+from bot.models import Roadmap, Topic
 from bot.text import stem, terms, terms_once, weighted_terms, words
 
 QUESTION_SIMILARITY_SHARE = 0.3  # how much of a score comes from resembling one of an entry's questions
@@ -279,20 +280,33 @@ def _asked_by(entry: Entry) -> list[str]:
     return [*questions, entry.topic.title] if questions else []
 
 
+# What every entry of a kind is, whatever its own title says: "roadmap for a data scientist" names
+# the data scientist's path as plainly as the software engineer's, whose questions happen to say "roadmap".
+KIND_NAMES = {"roadmap": ("roadmap", "path")}
+
+
 def _doc_for(entry: Entry) -> _Doc:
     topic = entry.topic
     # An entry's names and questions are read again while answering (a card's title, the kin of an
     # asked word): their terms stay remembered. Its facts are read through their Wording (bot.cards.focus).
-    names = _terms_of([topic.title, *topic.aliases], terms)
+    names = _terms_of([topic.title, *topic.aliases, *KIND_NAMES.get(entry.kind, ())], terms)
     questions = _terms_of(topic.questions, terms)
     body = _terms_of(
         [
             topic.summary,
             *(p.text for p in topic.points),
             *(f"{f.label} {f.value} {f.note or ''}" for f in topic.figures),
+            *_nearest_for(topic),
         ]
     )
     return _Doc(frozenset(names), frozenset(questions), frozenset(body))
+
+
+def _nearest_for(topic: Topic) -> list[str]:
+    """Who a roadmap is the nearest path for ("SREs and DevOps engineers"), by every name its card knows them by."""
+    if not isinstance(topic, Roadmap):
+        return []
+    return [" ".join((n.name, *n.aliases)) for n in topic.nearest_for]
 
 
 def _terms_of(texts: Iterable[str], read: Callable[[str], list[str]] = terms_once) -> set[str]:
