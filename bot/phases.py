@@ -15,13 +15,21 @@ def asked_stems(question_words: tuple[str, ...]) -> frozenset[str]:
 
 
 def phase_index(roadmap: Roadmap, asked: frozenset[str]) -> int | None:
-    """The phase the question names with the most words, or None."""
-    best: tuple[int, int] | None = None
+    """The phase the question names with the most words, or None; None too when a longer name of
+    the roadmap itself holds that phase's name ("the data scientist transition" names the whole
+    move, not its step called "Transition")."""
+    best: tuple[frozenset[str], int] | None = None
     for index, phase in enumerate(roadmap.phases):
         for name in [*_own_names(phase), *alias_names(phase)]:
-            if name <= asked and (best is None or len(name) > best[0]):
-                best = (len(name), index)
-    return best[1] if best else None
+            if name <= asked and (best is None or len(name) > len(best[0])):
+                best = (name, index)
+    if best is None or any(best[0] < whole <= asked for whole in _roadmap_names(roadmap)):
+        return None
+    return best[1]
+
+
+def _roadmap_names(roadmap: Roadmap) -> list[frozenset[str]]:
+    return [_alias_name(name) for name in (roadmap.title, *roadmap.aliases)]
 
 
 # "what comes after the llm skills step", "just wrapped the ml basics part": that phase is done.

@@ -15,6 +15,15 @@ def test_a_phase_alias_opens_that_phase(engine: Engine) -> None:
     assert reply.topic_id == "r:ds-to-ai-engineer:3"  # Step 4: Transition
 
 
+def test_a_name_of_the_whole_move_holding_a_phase_name_opens_the_whole_roadmap(engine: Engine) -> None:
+    # "Transition" is a phase's name and the word people use for the whole move
+    whole = engine.answer("how many months is the data scientist transition overall?", "dm")
+    assert whole.topic_id == "r:ds-to-ai-engineer"
+    assert engine.answer("software engineer transition: what's involved?", "dm").topic_id == "r:swe-to-ai-engineer"
+    step = engine.answer("as a data scientist, what do I do in the transition step?", "dm")
+    assert step.topic_id == "r:ds-to-ai-engineer:3"
+
+
 def test_an_arrow_between_roles_is_a_move_not_a_comparison(engine: Engine) -> None:
     moving = parse("data scientist → ai engineer: the different plans", engine.index, grammar=False)
     comparing = parse("data scientist vs ai engineer: the different duties", engine.index, grammar=False)
