@@ -37,6 +37,7 @@ PAIR_BONUS = 15.0  # two roles set against each other: their comparison is very 
 ENTITY_BONUS = 10.0  # the question names an entry by one of its names ("mlops", "vector db")
 ENTRY_KINDS = frozenset({"role", "roadmap", "hire", "skill", "learn"})
 OVERVIEW_MIN_NAMED = 3  # naming this many levels or roles asks about them together
+FIGURES_OF = frozenset({"level", "location"})  # what "figures" right after are pay of (level_pay_words)
 SALARY_KINDS = frozenset({"level", "location", "specialization", "company_type", "role"})
 PAY_WORDS = "average median typical range base total annual yearly normal going realistic expect offer"
 PRECISE_PAY_SCORE = ANSWER_THRESHOLD + 2 * MARGIN
@@ -203,11 +204,12 @@ class CandidateFinder:
         text = without_set_aside(query.text)
         if text != query.text:
             q_terms = self.matcher.query_terms(text)
-        return asks_about_pay(text, q_terms) or names_pay(text, self.pay_words) or self._level_figures(query)
+        return asks_about_pay(text, q_terms) or names_pay(text, self.pay_words) or self._named_figures(query)
 
-    def _level_figures(self, query: Query) -> bool:
-        """A level's "numbers" or "figures" ("the entry-level numbers", "senior figures") are its pay."""
-        after = {f.start + f.length for f in query.entities.found if f.kind == "level"}
+    def _named_figures(self, query: Query) -> bool:
+        """A level's or a place's "numbers" or "figures" ("the entry-level numbers", "senior figures",
+        "a korean figure", "the uk numbers") are its pay."""
+        after = {f.start + f.length for f in query.entities.found if f.kind in FIGURES_OF}
         return any(i < len(query.words) and stem(query.words[i]) in self.library.level_pay_words for i in after)
 
     def _names_ai(self, query: Query) -> bool:

@@ -76,7 +76,9 @@ class Library:
     entries: dict[str, Entry] = field(default_factory=dict)
     pay_words: tuple[str, ...] = ()
     pay_parts: tuple[str, ...] = ()  # parts of pay no salary table shows: the topics about them answer
-    level_pay_words: frozenset[str] = frozenset()  # stems of words that are pay right after a level ("senior numbers")
+    level_pay_words: frozenset[str] = (
+        frozenset()
+    )  # stems of words that are pay right after a level or place ("senior numbers")
     other_professions: dict[str, m.Dimension] = field(default_factory=dict)
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
     short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vp" -> ("vice", "president")
