@@ -46,4 +46,4 @@ def test_every_small_count_has_its_word(library: Library) -> None:
 def test_a_count_of_jobs_shows_the_list_of_that_many(engine: Engine) -> None:
     reply = engine.answer("could you name 3 trades that automation can't touch", "dm")
     assert reply.card is not None and reply.topic_id == "faq-jobs-that-survive-ai"
-    assert any("Narrowed to three" in line for line in text_lines(reply.card))
+    assert any("Narrowed to the three" in line for line in text_lines(reply.card))
