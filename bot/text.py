@@ -65,9 +65,16 @@ WORD_CACHE = 1 << 13
 TEXT_CACHE = 1 << 11
 
 
+# Words the light stemmer would fold into another word of a different meaning: a rating is a score
+# ("remote work rating 8/10"), not a rate of pay.
+OWN_STEMS = {"rating": "rating", "ratings": "rating", "rated": "rating"}
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to join engineers/engineering and hire/hiring."""
+    if word in OWN_STEMS:
+        return OWN_STEMS[word]
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
