@@ -296,10 +296,17 @@ def _doc_for(entry: Entry) -> _Doc:
             topic.summary,
             *(p.text for p in topic.points),
             *(f"{f.label} {f.value} {f.note or ''}" for f in topic.figures),
+            *_credited(topic),
             *_nearest_for(topic),
         ]
     )
     return _Doc(frozenset(names), frozenset(questions), frozenset(body))
+
+
+def _credited(topic: Topic) -> set[str]:
+    """The datasets an entry's facts credit ("Aquent 2026 Salary Guide"): its card names them, and
+    people ask for them by name ("what did the Aquent guide find")."""
+    return {str(fact.credits) for fact in (*topic.points, *topic.figures) if fact.credits}
 
 
 def _nearest_for(topic: Topic) -> list[str]:
