@@ -29,6 +29,7 @@ from bot.cards.menus import (
     fallback_card,
     greeting_card,
     help_card,
+    navigation_card,
     none_of_these_card,
     nothing_of_kind_card,
     thanks_card,
@@ -128,8 +129,8 @@ class Engine:
         if query.command == "help" or said == "help":
             return Reply(kind="help", card=help_card(self.library), topic_id="help", query=query)
         if said is not None:
-            card = greeting_card(self.library) if said == "greeting" else thanks_card(self.library)
-            return Reply(kind="help", card=card, topic_id="help", query=query)
+            social_cards = {"greeting": greeting_card, "thanks": thanks_card, "navigation": navigation_card}
+            return Reply(kind="help", card=social_cards[said](self.library), topic_id="help", query=query)
         ref = self.router.route(query) if query.command else None
         if ref is not None and (families := self.router.unfit_families(query)):
             # The words after the command name nothing of its kind: a free answer of the command's

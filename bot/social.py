@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from bot.text import stem, terms, words
 
-Social = Literal["help", "greeting", "thanks"]
+Social = Literal["help", "greeting", "thanks", "navigation"]
 MENDABLE_LENGTH = 5
 MENDING_CUTOFF = 80  # "exmapl" is 83 from "exampl"
 
@@ -102,12 +102,23 @@ _THANKS_FILLER = _stems(
 ) | _stems(" ".join(_THANKS_WORDS))
 
 
+# Typed alone, the names of the buttons under a card ("next", "go back", "show more"): the person wants
+# to move through the card they were reading, which a typed message cannot do.
+_NAVIGATION_WORDS = frozenset(
+    "next back previous prev more continue forward go show step page please pls the one again".split()
+)
+_NAVIGATION_CUES = frozenset("next back previous prev more continue forward".split())
+
+
 def social_intent(text: str) -> Social | None:
-    """Help, a greeting or thanks when that is all the message says; None when it asks something else."""
+    """Help, a greeting, thanks or a button's name when that is all the message says; None when it
+    asks something else."""
     said = " ".join(words(text))
     if not said:
         return None
     said_words = set(said.split())
+    if said_words & _NAVIGATION_CUES and said_words <= _NAVIGATION_WORDS:
+        return "navigation"
     asks = text.rstrip().endswith("?")
     if _THANKS_WORDS & said_words and not asks and _only_about(text, _THANKS_FILLER | _ABOUT_THE_BOT):
         return "thanks"  # "thanks for the help!" is thanks, not a request for help

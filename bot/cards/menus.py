@@ -210,6 +210,16 @@ def greeting_card(library: Library) -> Card:
     )
 
 
+def navigation_card(library: Library) -> Card:
+    """The reply to "next", "back" or "more" typed alone: those are buttons under each card."""
+    return _social_card(
+        library,
+        "Next, Back and More are buttons",
+        "Click them under the card you were reading: a typed message can't move through a card. "
+        "Or pick a topic, or ask in your own words.",
+    )
+
+
 def thanks_card(library: Library) -> Card:
     return _social_card(library, "You're welcome!", "Anything else? Pick a topic, or ask in your own words.")
 
