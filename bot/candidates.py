@@ -20,9 +20,11 @@ from bot.intents import (
     defined_position,
     moves_in,
     names_pay,
+    passed_over,
     phrase_pattern,
     weighs_levels,
     weighs_roles,
+    without_passed_over,
     without_set_aside,
 )
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
@@ -86,6 +88,7 @@ class CandidateFinder:
             return [Scored(other_profession_ref(job.id), NOT_COVERED_SCORE, f"Pay for {job.name}", "salary")]
         about_pay = asks_pay and self._about_ai_engineers(query, q_terms)
         allowed = self._all_ids if about_pay else self._unpaid_ids  # pay entries answer pay questions only
+        allowed = allowed - self._passed_over(query)
         # In a pay question a named skill or role qualifies the pay ("AI engineers at fintech companies"):
         # no entry outside pay gets a bonus over the pay answers for being named.
         unpaid = self._unpaid_ids if about_pay else frozenset()
@@ -103,6 +106,25 @@ class CandidateFinder:
             # the US"): a pay topic answers; a table of every other country would be a wall of gaps.
             found.append(self._salary_candidate(query, q_terms, elsewhere or ()))
         return _best_per_ref(found)
+
+    def _passed_over(self, query: Query) -> frozenset[str]:
+        """Entries the question names only in words it passes over for something else ("besides a
+        full-time hire, what are our options?"); one the rest names again, or answers best, is
+        asked about too ("besides RAG, which LLM skills matter?", "apart from PyTorch, which
+        frameworks?")."""
+        spans = passed_over(query.text) if not query.command else []
+        if not spans:
+            return frozenset()
+        passed: set[str] = set()
+        asked: set[str] = set()
+        for f in query.entities.found:
+            if f.kind in ENTRY_KINDS:
+                inside = any(f.start in span for span in spans)
+                (passed if inside else asked).add(f.id)
+        if passed - asked:
+            rest = self.matcher.query_terms(without_passed_over(query.text))
+            asked |= {c.topic_id for c in self.matcher.rank(rest, top=1)}
+        return frozenset(passed - asked)
 
     def allied(self, best: Scored, other: Scored) -> bool:
         """Not a rival: the same family of answer, or an entry the best answer links to (its card has a

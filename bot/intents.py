@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from bot.matching import SALARY_WORDS, Terms
 from bot.parsing import Query
-from bot.text import stem, words
+from bot.text import split_words, stem, words
 
 # "what do seniors make in SF?", "what engineers make?", "make $500k a year": "make" that ends a clause or
 # names a place, a period or a sum is about money ("make the move", "make it to prod" are not).
@@ -54,6 +54,33 @@ _SET_ASIDE = re.compile(
     r"|\b[\w'’]+\s+aside\b",
     re.IGNORECASE,
 )
+
+
+# What a question passes over for something else ("besides a full-time hire", "instead of a
+# consultancy", "alternatives to X"): the thing named is the one it does not want. Narrower than
+# _SET_ASIDE: "not", "no", "without" and "beyond" also qualify what is asked ("without a CS
+# degree", "beyond senior"), and the thing they name may well be the answer.
+_PASSED_OVER = re.compile(
+    r"\b(?:besides|excluding|except(?:\s+for)?|apart from|aside from|other than|rather than|instead of"
+    r"|alternatives? to)"
+    r"((?:\s+[\w'’-]+){1,6}?)(?=\s*(?:[,.;:!?()]|$|\s+(?:what|how|which|why|where|who|is|are|do|does|should|can"
+    r"|could|would)\b))",
+    re.IGNORECASE,
+)
+
+
+def without_passed_over(text: str) -> str:
+    """The text less what it passes over, marker and all ("besides X, what else?" -> " , what else?")."""
+    return _PASSED_OVER.sub(" ", text)
+
+
+def passed_over(text: str) -> list[range]:
+    """Word positions (as split_words counts them) of what the text passes over for something
+    else: "besides a full-time hire, what else is there?" -> [range(1, 3)] ("a full-time hire")."""
+    return [
+        range(start := len(split_words(text[: m.start(1)])), start + len(split_words(m.group(1))))
+        for m in _PASSED_OVER.finditer(text)
+    ]
 
 
 def without_set_aside(text: str) -> str:
