@@ -22,6 +22,7 @@ from bot.intents import (
     names_pay,
     passed_over,
     phrase_pattern,
+    prices_a_person,
     weighs_levels,
     weighs_roles,
     without_passed_over,
@@ -222,11 +223,17 @@ class CandidateFinder:
         return [Scored(comparison_ref(self.library, left, right), score, label, "compare")]
 
     def asks_about_pay(self, query: Query, q_terms: Terms) -> bool:
-        """Pay asked about: what the question sets aside ("apart from pay, ...") does not count."""
+        """Pay asked about, or what a person costs; what the question sets aside ("apart from pay,
+        ...") does not count."""
         text = without_set_aside(query.text)
         if text != query.text:
             q_terms = self.matcher.query_terms(text)
-        return asks_about_pay(text, q_terms) or names_pay(text, self.pay_words) or self._named_figures(query)
+        return (
+            asks_about_pay(text, q_terms)
+            or names_pay(text, self.pay_words)
+            or self._named_figures(query)
+            or prices_a_person(query)
+        )
 
     def _named_figures(self, query: Query) -> bool:
         """A level's or a place's "numbers" or "figures" ("the entry-level numbers", "senior figures",

@@ -95,6 +95,25 @@ PRICE_WORDS = frozenset(stem(w) for w in "price prices pricing rent rents mortga
 ANY_FIGURE_WORDS = frozenset(stem(w) for w in "median rate rates".split())
 
 
+# What a person costs is their pay ("why do AI engineers cost so much", "is a senior that
+# expensive"): a cost word this close to a role or level the question names. "The cost of running
+# AI systems" names no one, and a role a clause away is not what is priced.
+COST_WORDS = frozenset(stem(w) for w in "cost costs costly expensive pricey pricier".split())
+COST_REACH = 3
+PERSON_KINDS = frozenset({"role", "level"})
+
+
+def prices_a_person(query: Query) -> bool:
+    """Does a cost word stand within COST_REACH words of a role or level the question names?"""
+    spans = [(f.start, f.start + f.length) for f in query.entities.found if f.kind in PERSON_KINDS]
+    return any(
+        start - COST_REACH <= i < end + COST_REACH
+        for i, word in enumerate(query.words)
+        if stem(word) in COST_WORDS
+        for start, end in spans
+    )
+
+
 def asks_about_pay(text: str, q_terms: Terms) -> bool:
     lowered = text.lower()
     if PRICE_WORDS & q_terms.words:
