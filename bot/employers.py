@@ -50,6 +50,9 @@ AS_EMPLOYER = frozenset({"pay", "hire", "offer", "interview", "give", "compensat
 EMPLOYER_DOES = frozenset({"pays", "paid", "hires", "hired", "offers", "offered", "compensates"})
 BEING = frozenset({"is", "are", "was", "were"})
 EMPLOYER_DOING = frozenset({"hiring", "paying", "offering", "interviewing", "recruiting"})
+INDEFINITE = frozenset({"a", "an"})
+# Who a name right before one of these qualifies ("Offshore AI engineers", "Decent senior engineers").
+QUALIFIED = frozenset({"role", "level", "specialization"})
 # A capitalised name right after one of these is a place or a person, not an employer.
 NOT_EMPLOYER_BEFORE = frozenset(
     "in near around across within outside im am named called friend friends colleague colleagues coworker "
@@ -154,24 +157,28 @@ def _trimmed(written: list[str], start: int, end: int) -> tuple[int, int]:
 def _stands_as_employer(query: Query, written: list[str], start: int, end: int, starts: set[int]) -> bool:
     words = query.words
     before, after = (words[start - 1] if start else ""), (words[end] if end < len(words) else "")
-    owner = _possessive(query.text, written[end - 1])
-    if after in COMPANY_WORDS:
-        return False  # "Korean companies": a kind of company
+    if after in COMPANY_WORDS or _short_forms(written[end - 1]) or words[start:end] in EVERYDAY_AT_WORDS:
+        return False  # "Korean companies", "at MNCs": kinds of company; "at night": when, not who
     if before in EMPLOYER_AFTER:
         return start >= 2 and words[start - 2] in EMPLOYER_AFTER[before]
-    if _written_as_a_name(query.text, written[start:end], opens=start in starts):
-        return before not in NOT_EMPLOYER_BEFORE  # "my friend Priya": a person
-    if words[start:end] in EVERYDAY_AT_WORDS:
-        return False  # "at night": when, not who
     if before in BEFORE:
         return True
+    if before in INDEFINITE or any(f.start == end and f.kind in QUALIFIED for f in query.entities.found):
+        return False  # "on a Visa": a thing; "Offshore AI engineers": a kind of engineer
+    if _written_as_a_name(query.text, written[start:end], opens=start in starts):
+        return before not in NOT_EMPLOYER_BEFORE  # "my friend Priya": a person
     if before in DETERMINERS:
-        return False  # "a babysitter", "the flat": a thing, not a name
+        return False  # "the babysitter", "my flat": a thing, not a name
     if before in AUXILIARIES and after in AS_EMPLOYER:
         return True
     if after in EMPLOYER_DOES or (after in BEING and end + 1 < len(words) and words[end + 1] in EMPLOYER_DOING):
         return True
-    return owner and stem(after) in OWNED
+    return _possessive(query.text, written[end - 1]) and stem(after) in OWNED
+
+
+def _short_forms(word: str) -> bool:
+    """ "MNCs", "VCs": a short form made plural names a kind of thing, not one employer."""
+    return len(word) > 2 and word.endswith("s") and word[:-1].isupper()
 
 
 def _written_as_a_name(text: str, name: list[str], *, opens: bool) -> bool:

@@ -62,6 +62,9 @@ NAMED_OR_NOT_AN_EMPLOYER = [
     "how much can I make as an AI engineering intern while at school",
     "does ai engineer pay keep up with rent prices in sf?",
     "what is the interview process for AI engineers",
+    "what do AI engineers at MNCs earn in India",  # a short form made plural: a kind of company
+    "whats the typical pay for Offshore AI engineers",  # a capital qualifying the engineer
+    "what do senior AI engineers make on a Visa",  # a thing after "a"
     "HR here. we're hiring our first AI engineer, what should we pay?",
 ]
 
@@ -135,6 +138,8 @@ def test_explain_names_the_rule_and_the_gap_is_recorded(engine: Engine) -> None:
         ("how much does a babysitter pay", None),  # a thing after "a", not a name
         ("I've heard AI engineers get paid a lot", None),  # a contraction, not a name
         ("moving from Chile soon", None),
+        ("pay for Forward Deployed AI engineers", None),  # a kind of engineer
+        ("what do ai engineers at VCs make", None),
     ],
 )
 def test_where_an_employer_stands(engine: Engine, library: Library, text: str, name: str | None) -> None:
