@@ -61,6 +61,8 @@ from bot.thresholds import (
     FOREIGN_SUBJECT_SHARE,
     MARGIN,
     MAX_CHOICES,
+    NEAR_LEAD,
+    NEAR_LEAD_MIN_TERMS,
     SUGGEST_THRESHOLD,
 )
 
@@ -244,7 +246,7 @@ class Engine:
             if self._parts_of_one_topic(best, close) and self._enough_shared(query, best):
                 why = "below the bar, but the close candidates it links to are parts of one topic: answered"
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
-            if lead >= CLEAR_LEAD and self._enough_shared(query, best):
+            if self._clearly_ahead(query, best, lead):
                 # Nothing else comes near: "did you mean" would offer one real choice, or choices
                 # that plainly do not answer. The best answers, the next ones are buttons under it.
                 # One shared word is not enough to go on ("how do I become a pilot": pilot purgatory).
@@ -255,6 +257,17 @@ class Engine:
         score = best.score if best else None
         reply = Reply(kind="fallback", card=card, score=score, candidates=tuple(found), query=query)
         return self._not_that_employer(reply)
+
+    def _clearly_ahead(self, query: Query, best: Scored, lead: float) -> bool:
+        """Below the bar, the best leads every rival by CLEAR_LEAD on several shared words; or by
+        NEAR_LEAD when it shares more of them and the asking sentence has no word the articles never
+        use: a question wholly in their vocabulary is not about something else, and its best match
+        is the answer rather than one choice among look-alikes."""
+        if lead >= CLEAR_LEAD:
+            return self._enough_shared(query, best)
+        if lead < NEAR_LEAD or self._shared_terms(query, best) < NEAR_LEAD_MIN_TERMS:
+            return False
+        return not self.matcher.unknown_asked(self.matcher.query_terms(query.text)) and self._enough_shared(query, best)
 
     def _enough_shared(self, query: Query, best: Scored) -> bool:
         """Below the bar, the best answer must share several of the question's terms, and not be

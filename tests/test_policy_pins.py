@@ -198,6 +198,25 @@ def test_a_clear_lead_on_one_shared_word_is_still_a_question(engine: Engine) -> 
     assert _decide_on(engine, "prompting zorbly", found, "dm") == "choices", "one term the entry uses"
 
 
+@pytest.mark.parametrize(
+    ("text", "rival", "kind"),
+    [
+        ("prompting rag embeddings", 42.0, "answer"),
+        ("prompting rag embeddings", 42.1, "choices"),
+        ("prompting rag", 42.0, "choices"),
+        ("prompting rag embeddings zorbly", 42.0, "choices"),
+    ],
+)
+def test_below_the_bar_two_ahead_answers_a_question_wholly_in_the_articles_words(
+    engine: Engine, text: str, rival: float, kind: str
+) -> None:
+    """NEAR_LEAD 2 with NEAR_LEAD_MIN_TERMS 3: between the bars, a best sharing three terms with a
+    question that has no word the articles never use answers when 2 or more ahead of every rival;
+    two shared terms, or one unknown word ("zorbly"), still need CLEAR_LEAD."""
+    found = [_scored("llm", 44.0, "skills"), _scored("market-demand", rival, "market")]
+    assert _decide_on(engine, text, found, "dm") == kind, f"{text!r}: best 44.0, a rival at {rival}"
+
+
 def test_a_clear_lead_below_the_bar_is_still_no_answer_to_an_unasked_channel_question(engine: Engine) -> None:
     assert _decide_on(engine, "prompting rag", [_scored("llm", 44.0, "skills")], "channel") == "ignore"
 
