@@ -314,6 +314,10 @@ class CandidateFinder:
             and any(d.id in f.locations and levels & set(f.levels) for f in self.library.salary_figures)
         )
 
+    def _asks_a_trend(self, query: Query) -> bool:
+        """Does the question ask how pay moves ("growing", "yoy"), which no salary table shows?"""
+        return any(stem(w) in self.library.pay_trends for w in query.words)
+
     def _salary_candidate(self, query: Query, q_terms: Terms, elsewhere: tuple[str, ...] = ()) -> Scored:
         """The salary table for what the question names, scored on the words it would show; a
         question that sets its own country aside is about the other countries (`elsewhere`)."""
@@ -326,7 +330,8 @@ class CandidateFinder:
             for i in range(f.length)
         }
         score = self.matcher.coverage(q_terms, self.salary_vocabulary | named | self._shown_words(wanted))
-        bonus = 0.0 if wanted.is_empty() else ENTITY_BONUS  # a table cut to exactly what was named
+        # A table cut to exactly what was named; not when asked how pay moves, which it cannot show.
+        bonus = 0.0 if wanted.is_empty() or self._asks_a_trend(query) else ENTITY_BONUS
         if _precise(wanted):
             # A pay question naming a level or a place is answered by the table cut to exactly that
             # (which says so when the articles have no figure for it): a plain answer, not a guess.

@@ -76,6 +76,7 @@ class Library:
     entries: dict[str, Entry] = field(default_factory=dict)
     pay_words: tuple[str, ...] = ()
     pay_parts: tuple[str, ...] = ()  # parts of pay no salary table shows: the topics about them answer
+    pay_trends: frozenset[str] = frozenset()  # stems of words for how pay moves ("growing", "yoy")
     level_pay_words: frozenset[str] = (
         frozenset()
     )  # stems of words that are pay right after a level or place ("senior numbers")
@@ -306,6 +307,7 @@ def _assemble(loaded: _Loaded) -> Library:
         pay_words=tuple(salaries.pay_words),
         level_pay_words=frozenset(map(stem, salaries.level_pay_words)),
         pay_parts=tuple(salaries.pay_parts),
+        pay_trends=frozenset(map(stem, salaries.pay_trends)),
         other_professions={d.id: d for d in salaries.other_professions},
         asked_across={dimension: tuple(phrases) for dimension, phrases in salaries.asked_across.items()},
         word_families=tuple(frozenset(map(stem, family)) for family in got["vocabulary.yaml"].word_families),

@@ -214,6 +214,7 @@ class SalariesFile(Strict):
         default_factory=list
     )  # pay when right after a level or place ("senior numbers")
     pay_parts: list[Text] = Field(default_factory=list)  # parts of pay no salary table shows ("bonus", "equity")
+    pay_trends: list[Word] = Field(default_factory=list)  # how pay moves, which no one-year table shows
     other_professions: list[Dimension] = Field(default_factory=list)  # jobs whose pay no article gives
     # Phrases that ask about every value of a dimension at once ("which companies"): they name them all.
     asked_across: dict[Literal["company_types", "specializations"], list[Text]] = Field(default_factory=dict)
