@@ -76,6 +76,7 @@ def _raw_topic_ids() -> Iterator[tuple[str, str]]:
         "pay_words",
         "level_pay_words",
         "pay_parts",
+        "pay_trends",
         "other_professions",
         "asked_across",
         "word_families",
