@@ -51,7 +51,8 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     budget = focus.OVERVIEW_BUDGET if overview else focus.FOCUS_BUDGET
     room = focus.OVERVIEW_ASKED_ROOM if overview else focus.ASKED_ROOM
     read = _read_for(topic, matcher, _asked(library, matcher, query), library.word_families, library.short_forms)
-    picks = focus.question_picks(topic, read, budget, room)
+    own_question = not _beyond_title(topic, read, library.short_forms)
+    picks = focus.question_picks(topic, read, budget, room, headline=own_question)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
 
 
@@ -140,6 +141,20 @@ def _read_for(
         for kin in _kin(topic, term, families) - title - set(asked):
             readings[kin] = weight * KIN_SHARE * min(idf, matcher.idf.get(kin, matcher.unknown_idf))
     return _either_spelling(read, short_forms)
+
+
+def _beyond_title(
+    topic: Topic, read: Mapping[str, Mapping[str, float]], short_forms: Mapping[str, tuple[str, ...]]
+) -> bool:
+    """Does a word of the question other than the entry's title words reach one of its facts? A
+    question in the title's words only asks the entry's own question, which its headline point
+    answers: a fact using a title word in passing ("job titles vary") must not take its place."""
+    title = _title_terms(topic, short_forms)
+    facts = focus.wording_of_texts(tuple(item.text for item in focus.items_of(topic)))
+    return any(
+        term not in title and any(focus.uses_phrase(facts, reading) for reading in readings)
+        for term, readings in read.items()
+    )
 
 
 def _either_spelling(

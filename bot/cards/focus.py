@@ -67,12 +67,21 @@ def default_picks(topic: Topic, budget: int = FOCUS_BUDGET) -> tuple[int, ...]:
 
 
 def question_picks(
-    topic: Topic, asked: Asked, budget: int = FOCUS_BUDGET, asked_room: float = ASKED_ROOM
+    topic: Topic, asked: Asked, budget: int = FOCUS_BUDGET, asked_room: float = ASKED_ROOM, *, headline: bool = False
 ) -> tuple[int, ...]:
     """The items that bear on a question (its terms with their weights) first, topped up in the
-    default order; those asked about may fill `asked_room` budgets."""
+    default order; those asked about may fill `asked_room` budgets. With `headline`, the entry's
+    headline point comes first among them."""
     relevant = asked_about([item.text for item in items_of(topic)], asked)
+    if headline and relevant:
+        relevant = list(dict.fromkeys([*_headline(topic), *relevant]))
     return _fill(topic, [*relevant, *_default_order(topic)], budget, len(relevant), asked_room)
+
+
+def _headline(topic: Topic) -> list[int]:
+    """The entry's first point, its own answer to the question its title asks (a figure may lead
+    its card, but states a number, not the answer)."""
+    return [p for p, item in enumerate(items_of(topic)) if item.kind == "point"][:1]
 
 
 def asked_about(texts: list[str], asked: Asked) -> list[int]:
