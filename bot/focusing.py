@@ -50,7 +50,8 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     overview = topic_id in library.roadmaps
     budget = focus.OVERVIEW_BUDGET if overview else focus.FOCUS_BUDGET
     room = focus.OVERVIEW_ASKED_ROOM if overview else focus.ASKED_ROOM
-    read = _read_for(topic, matcher, _asked(library, matcher, query), library.word_families, library.short_forms)
+    asked = _asked(library, matcher, query, card_role=topic_id if topic_id in library.roles else None)
+    read = _read_for(topic, matcher, asked, library.word_families, library.short_forms)
     own_question = not _beyond_title(topic, read, library.short_forms)
     picks = focus.question_picks(topic, read, budget, room, headline=own_question)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
@@ -90,11 +91,24 @@ def _menu_focused(library: Library, matcher: Matcher, name: str, query: Query) -
     return refs.menu(name, ".".join(map(str, whole))) if whole else refs.menu(name)
 
 
-def _asked(library: Library, matcher: Matcher, query: Query, who: tuple[str, ...] = ("role",)) -> dict[str, float]:
+def _asked(
+    library: Library,
+    matcher: Matcher,
+    query: Query,
+    who: tuple[str, ...] = ("role",),
+    card_role: str | None = None,
+) -> dict[str, float]:
     """The question's words (a command's arguments) with the weight the question gives each.
     Words that name a role (or, comparing levels, a level) are left out: they say who the question
-    is about, not which fact ("what do *AI engineers* need to know about the EU AI Act")."""
-    roles = {f.start + i for f in query.entities.found if f.kind in who for i in range(f.length)}
+    is about, not which fact ("what do *AI engineers* need to know about the EU AI Act"). On a role's
+    own card (`card_role`) only that role's name is: another role named is what the card's role is
+    set against ("is prompt engineering just *AI engineering* lite"), and the facts naming it answer."""
+    roles = {
+        f.start + i
+        for f in query.entities.found
+        if f.kind in who and card_role in (None, f.id)
+        for i in range(f.length)
+    }
     text = " ".join(w for i, w in enumerate(query.words) if i not in roles)
     asked: dict[str, float] = {}
     for term, weight in matcher.query_terms(text).items:
