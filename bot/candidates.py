@@ -387,15 +387,23 @@ def aside_positions(query: Query) -> set[int]:
 
 def _asked_over_aside(wanted: SalaryQuery, query: Query) -> SalaryQuery:
     """Levels and places the asking sentence names, over those only the chatter around it names:
-    "Senior in London here. What would a staff role pay?" asks about staff, in London."""
+    "Senior in London here. What would a staff role pay?" asks about staff, in London. A
+    specialization or company type only the chatter names is who is asking ("PhD in math here. What
+    do AI startups pay?"): when the asking sentence names one of its own, only those are asked about."""
     aside = aside_positions(query)
     asked = {
         kind: [f.id for f in query.entities.found if f.kind == kind and f.start not in aside]
-        for kind in ("level", "location")
+        for kind in ("level", "location", "specialization", "company_type")
     }
     levels = tuple(i for i in wanted.levels if i in asked["level"]) or wanted.levels
     locations = tuple(i for i in wanted.locations if i in asked["location"]) or wanted.locations
-    return replace(wanted, levels=levels, locations=locations)
+    if not (asked["specialization"] or asked["company_type"]):
+        return replace(wanted, levels=levels, locations=locations)
+    specializations = tuple(i for i in wanted.specializations if i in asked["specialization"])
+    company_types = tuple(i for i in wanted.company_types if i in asked["company_type"])
+    return replace(
+        wanted, levels=levels, locations=locations, specializations=specializations, company_types=company_types
+    )
 
 
 def _backgrounds_in(entities: Entities, aside: set[int], *, leading: bool) -> list[str]:

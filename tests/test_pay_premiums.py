@@ -57,3 +57,37 @@ def test_a_level_the_company_type_has_its_own_figure_for_shows_only_that(engine:
     card = engine.answer("what does an entry level engineer at faang make", "dm").card
     assert card is not None and not card.summary.startswith("The articles give no")
     assert not any(h and h.endswith("all levels") for h in headings(card))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("finishing my physics phd this spring. what do senior ai engineers at big tech make?", "big-tech", "research"),
+        ("I work in computer vision at a startup. what does a staff llm engineer earn?", "llm-engineering", "vision"),
+        ("I work in computer vision at a startup. what does a staff llm engineer earn?", "llm-engineering", "startup"),
+        ("phd in math here. how much do ai startups pay mid-level engineers?", "ai-startup", "research"),
+        ("mlops person at a bank. what are big tech salaries for seniors?", "big-tech", "mlops"),
+    ],
+)
+def test_a_subject_only_the_chatter_names_gives_way_to_the_one_asked(
+    engine: Engine, text: str, kept: str, dropped: str
+) -> None:
+    """Who is asking (their PhD, their field) is not whose pay is asked when the question names its own."""
+    card = engine.answer(text, "dm").card
+    assert card is not None and card.ref is not None
+    assert kept in card.ref and dropped not in card.ref, card.ref
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("phd in math here. what would a mid-level ai engineer make?", ["research-background"]),
+        ("what do llm engineers at big tech make?", ["llm-engineering", "big-tech"]),
+    ],
+)
+def test_a_subject_stays_when_nothing_else_is_asked_or_it_is_asked(
+    engine: Engine, text: str, subjects: list[str]
+) -> None:
+    card = engine.answer(text, "dm").card
+    assert card is not None and card.ref is not None
+    assert all(s in card.ref for s in subjects), card.ref
