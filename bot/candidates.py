@@ -363,8 +363,7 @@ def names_a_foreign_thing(matcher: Matcher, query: Query, determiners: frozenset
     for i, word in enumerate(query.words):
         if i in covered or i in aside or not _after_determiner(query.words, i, determiners):
             continue
-        found = matcher.query_terms(word).words
-        if found and matcher.unknown(found) == found:
+        if matcher.names_the_unknown(word):
             return True
     return False
 

@@ -122,8 +122,7 @@ def _name_runs(matcher: Matcher, query: Query, written: list[str]) -> list[tuple
     covered, aside = query.entities.covered(), aside_positions(query)
 
     def unknown(i: int) -> bool:
-        found = matcher.query_terms(query.words[i]).words
-        return bool(found) and matcher.unknown(found) == found
+        return matcher.names_the_unknown(query.words[i])
 
     def name_like(i: int) -> bool:
         word = query.words[i]

@@ -123,6 +123,7 @@ class Matcher:
         self.weights_by_term = {term: tuple(doc.weight(term) for doc in self.docs.values()) for term in self.idf}
         self.weights_by_term.update(self._kin_weights(library.word_families))
         self._mend = lru_cache(maxsize=4096)(self._mend_uncached)
+        self.names_the_unknown = lru_cache(maxsize=8192)(self._names_the_unknown_uncached)
 
     def _kin_weights(self, families: Iterable[frozenset[str]]) -> dict[str, tuple[float, ...]]:
         """Field weights of each family word the content never uses, its kin counted at KIN_WEIGHT:
@@ -198,6 +199,12 @@ class Matcher:
     def unknown(self, found: Iterable[str]) -> frozenset[str]:
         """The terms the content never uses, nor any kin of theirs (content/vocabulary.yaml)."""
         return frozenset(found) - self.weights_by_term.keys()
+
+    def _names_the_unknown_uncached(self, word: str) -> bool:
+        """Is this one word, read as a question's word is (typos mended, short forms spelt out),
+        only terms the content never uses? Asked of most words of many questions: remembered."""
+        found = self.query_terms(word).words
+        return bool(found) and self.unknown(found) == found
 
     def unknown_asked(self, query_terms: Terms) -> int:
         """How many terms of the asking sentence the content never uses (nor any kin of theirs)."""
