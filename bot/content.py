@@ -77,9 +77,8 @@ class Library:
     pay_words: tuple[str, ...] = ()
     pay_parts: tuple[str, ...] = ()  # parts of pay no salary table shows: the topics about them answer
     pay_trends: frozenset[str] = frozenset()  # stems of words for how pay moves ("growing", "yoy")
-    level_pay_words: frozenset[str] = (
-        frozenset()
-    )  # stems of words that are pay right after a level or place ("senior numbers")
+    # stems of words that are pay right after a level or place ("senior numbers")
+    level_pay_words: frozenset[str] = frozenset()
     other_professions: dict[str, m.Dimension] = field(default_factory=dict)
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
     short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vp" -> ("vice", "president")

@@ -210,9 +210,8 @@ class SalariesFile(Strict):
     figures: list[SalaryFigure]
     topics: list[Topic] = Field(default_factory=list)
     pay_words: list[Text] = Field(default_factory=list)  # words that make a question about pay
-    level_pay_words: list[Word] = Field(
-        default_factory=list
-    )  # pay when right after a level or place ("senior numbers")
+    # pay when right after a level or place ("senior numbers")
+    level_pay_words: list[Word] = Field(default_factory=list)
     pay_parts: list[Text] = Field(default_factory=list)  # parts of pay no salary table shows ("bonus", "equity")
     pay_trends: list[Word] = Field(default_factory=list)  # how pay moves, which no one-year table shows
     other_professions: list[Dimension] = Field(default_factory=list)  # jobs whose pay no article gives

@@ -93,6 +93,7 @@ _GREETING_WORDS = frozenset(
 _GREETING_FILLER = _stems("there everyone all team folks bot aieng good day tag nice meet you again") | _stems(
     " ".join(_GREETING_WORDS)
 )
+_ABOUT_THE_BOT_OR_GREETING = _ABOUT_THE_BOT | _GREETING_FILLER  # help said with a greeting ("hi, what can you do")
 _THANKS_WORDS = frozenset("thanks thank thx ty tysm tyvm cheers appreciate appreciated thankyou thanx kudos".split())
 _THANKS_FILLER = _stems(
     """
@@ -122,11 +123,11 @@ def social_intent(text: str) -> Social | None:
     asks = text.rstrip().endswith("?")
     if _THANKS_WORDS & said_words and not asks and _only_about(text, _THANKS_FILLER | _ABOUT_THE_BOT):
         return "thanks"  # "thanks for the help!" is thanks, not a request for help
-    if _HELP_CUES.search(said) and _only_about(text, _ABOUT_THE_BOT | _GREETING_FILLER):
+    if _HELP_CUES.search(said) and _only_about(text, _ABOUT_THE_BOT_OR_GREETING):
         return "help"
     if _GREETING_WORDS & said_words and _only_about(text, _GREETING_FILLER):
         return "greeting"
-    if _ADDRESSING_THE_BOT.search(text.lower()) and _only_about(text, _ABOUT_THE_BOT | _GREETING_FILLER):
+    if _ADDRESSING_THE_BOT.search(text.lower()) and _only_about(text, _ABOUT_THE_BOT_OR_GREETING):
         return "help"
     return None
 
