@@ -62,12 +62,19 @@ _ABOUT_THE_BOT = (
     ich je yo
     """
     )
+    | _stems(
+        # ...and in Hinglish ("ye bot kya karta hai", "isko kaise use karun", "madad chahiye")
+        """
+    madad kya kaise kese ye yeh isko iska karta karti karte kar karu karun karoon karein kare hai hain ho
+    bhai bro yaar sakta sakte sakti batao bata mujhe hume aap tum kaam chahiye
+    """
+    )
 )
 # Cues that ask how to use the bot. Each is a phrase about the bot itself: a topic in the same
 # message still makes it a question about that topic (see `_only_about` below).
 _HELP_CUES = re.compile(
     r"\b(help|helps|commands?|cmds?|menu|usage|topics?|options|features|examples?|samples?|instructions)\b"
-    r"|\b(?:ayuda|ajuda|aide|hilfe|aiuto)\b"
+    r"|\b(?:ayuda|ajuda|aide|hilfe|aiuto|madad)\b"
     r"|\b(you|u)\b.*\b(do|for|able|know|answer|support|offer|cover|handle)\b"  # what can you do / what are you for
     r"|\b(do|know|answer|support|offer|cover|handle)\b.*\b(you|u)\b"  # which topics do you know
     r"|\b(talk|speak|chat|message)\b.*\b(you|u|this|it|aieng|bot|thing|app)\b"  # how do I talk to you
@@ -83,7 +90,7 @@ _HELP_CUES = re.compile(
 )
 # A message that speaks to the bot, or of it ("is this bot alive?", "what is this", "explain how it
 # functions"): help when nothing else is named in it.
-_ADDRESSING_THE_BOT = re.compile(r"\b(?:you|u|ya|this|it|bot|app|aieng)\b")
+_ADDRESSING_THE_BOT = re.compile(r"\b(?:you|u|ya|this|it|bot|app|aieng|ye|yeh|isko|aap|tum)\b")
 _GREETING_WORDS = frozenset(
     """
     hi hello hey heya hiya howdy hola yo sup greetings morning afternoon evening gm hallo helo hii
@@ -109,6 +116,10 @@ _NAVIGATION_WORDS = frozenset(
     "next back previous prev more continue forward go show step page please pls the one again".split()
 )
 _NAVIGATION_CUES = frozenset("next back previous prev more continue forward".split())
+# Typed alone, a word of starting ("start", "let's begin"): the person wants to know how to begin with
+# the bot, not where a career starts ("where do i start if i want to be an ml engineer" says that).
+_STARTING_WORDS = frozenset("start begin started go lets let us now please pls ok okay so then".split())
+_STARTING_CUES = frozenset("start begin started".split())
 
 
 def social_intent(text: str) -> Social | None:
@@ -120,6 +131,8 @@ def social_intent(text: str) -> Social | None:
     said_words = set(said.split())
     if said_words & _NAVIGATION_CUES and said_words <= _NAVIGATION_WORDS:
         return "navigation"
+    if said_words & _STARTING_CUES and said_words <= _STARTING_WORDS:
+        return "help"
     asks = text.rstrip().endswith("?")
     if _THANKS_WORDS & said_words and not asks and _only_about(text, _THANKS_FILLER | _ABOUT_THE_BOT):
         return "thanks"  # "thanks for the help!" is thanks, not a request for help
@@ -176,6 +189,10 @@ _ABOUT_THE_BOT_PHRASES = (
     r"|support)\b(?= *(?:$|[?.!,]| for (?:me|us)| today| here| exactly))",
     r"\bwhat (?:are|r|is) (?:you|u|this|" + _BOT + r")(?: even)? (?:for|about|able to (?:do|answer|help with))\b",
     r"\b(?:everything|anything|things|stuff|all) (?:that )?(?:you|u) (?:can|could) (?:do|answer|help with)\b",
+    # "a list of everything i can ask you about", "a rundown of what i can ask": what one may ask, as a whole
+    r"\b(?:(?:list|page|overview|rundown|summary|menu|doc)(?: somewhere)? (?:of|with) )?"
+    r"(?:everything|anything|all|what) (?:that )?(?:i|we) (?:can|could|should|may) (?:ask|type|say|write)"
+    r"(?: (?:you|u|it|here|this bot|aieng))?(?: about)?(?= *(?:$|[?.!,]))",
     r"\b(?:you|u)(?:re| are) able to (?:do|answer|help with)\b",
     r"\b(?:your|ur) (?:capabilities|abilities|features|functions|commands|scope)\b",
     r"\b(?:example|sample) (?:questions|prompts|queries)\b",
@@ -244,6 +261,12 @@ _ARRIVING = re.compile(
     r"|slack|team|company))\b"
     r"|\bjust (?:joined|got here|arrived)(?: (?:the|this|our) (?:channel|workspace|slack|team))?\b"
 )
+# Beside a phrase about the bot ("where do i start, what can i ask?"), asking where to start, with
+# nothing to start on, asks where to start with the bot. Alone, it may ask where a career starts.
+_STARTING_HERE = re.compile(
+    r"\b(?:where|how) (?:do|should|can|could|would|shall|to)(?: (?:i|we))?(?: even)? (?:start|begin|get started)"
+    r"(?: (?:here|with (?:you|u|it|this)))?(?= *(?:$|[?.!,]))[?!.,]*"
+)
 _OPENING_GREETING = re.compile(
     r"^\W*(?:(?:"
     + "|".join(sorted(_GREETING_WORDS, key=len, reverse=True))
@@ -269,6 +292,7 @@ def social_cue(text: str) -> SocialCue | None:
     said = text.lower().replace("'", "").replace("’", "")
     rest = _ARRIVING.sub(" ", _without_bot_phrases(said))
     if rest != _ARRIVING.sub(" ", said):
+        rest = _STARTING_HERE.sub(" ", rest)
         return SocialCue("help", _OPENING_GREETING.sub(" ", rest).strip())
     greeted = _OPENING_GREETING.sub(" ", rest, count=1)
     if greeted != rest:
