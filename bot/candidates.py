@@ -18,6 +18,7 @@ from bot.intents import (
     asks_about_pay,
     compares,
     defined_position,
+    gets_as_pay,
     moves_in,
     names_pay,
     passed_over,
@@ -233,6 +234,7 @@ class CandidateFinder:
             or names_pay(text, self.pay_words)
             or self._named_figures(query)
             or prices_a_person(query)
+            or gets_as_pay(query)
         )
 
     def _named_figures(self, query: Query) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.matching import SALARY_WORDS, Terms
+from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Terms
 from bot.parsing import Query
 from bot.text import split_words, stem, words
 
@@ -112,6 +112,42 @@ def prices_a_person(query: Query) -> bool:
         if stem(word) in COST_WORDS
         for start, end in spans
     )
+
+
+# What a person gets is their pay when the question asks what a level or role "gets" and stops there
+# or names where ("what do seniors typically get in indian metros", "what would a staff engineer get at
+# google?", "what do mid-level engineers get in london"): "what do seniors get asked", "get wrong", "get in
+# the first week" ask something else.
+GET_WORDS = frozenset({"get", "gets"})
+GET_ADVERBS = frozenset(
+    {"typically", "usually", "normally", "generally", "really", "actually", "roughly", "realistically"}
+)
+GET_ASKING = frozenset({"what", "how"})
+GET_PLACES = frozenset({"location", "company_type"})
+_GET_ENDS = re.compile(r"\bgets?\s*[?,.!;]")
+
+
+def gets_as_pay(query: Query) -> bool:
+    """Does "what ... <level or role> get" end its clause, or go on "in"/"at" a place or employer?"""
+    ends = {f.start + f.length: f for f in query.entities.found if f.kind in PERSON_KINDS}
+    at = {f.start for f in query.entities.found if f.kind in GET_PLACES}
+    for i, word in enumerate(query.words):
+        if word not in GET_WORDS:
+            continue
+        j = i
+        while (
+            j not in ends
+            and j > 0
+            and (query.words[j - 1] in GET_ADVERBS or stem(query.words[j - 1]) in AI_CONTEXT_WORDS)
+        ):
+            j -= 1
+        person = ends.get(j)
+        if person is None or not GET_ASKING & set(query.words[: person.start]):
+            continue
+        after = query.words[i + 1 : i + 2]
+        if not after or (after[0] in {"in", "at"} and {i + 2, i + 3} & at) or _GET_ENDS.search(query.text.lower()):
+            return True
+    return False
 
 
 def asks_about_pay(text: str, q_terms: Terms) -> bool:
