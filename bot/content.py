@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from bot import content_refs
 from bot import models as m
 from bot.errors import ContentError
-from bot.text import stem, terms
+from bot.text import stem, terms, words
 from bot.yaml_lines import LocatedYaml
 
 # Files of plain topics, and the kind of card their topics get.
@@ -82,6 +82,7 @@ class Library:
     other_professions: dict[str, m.Dimension] = field(default_factory=dict)
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
     short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vp" -> ("vice", "president")
+    idioms: tuple[tuple[str, ...], ...] = ()  # lower-case words of vocabulary.yaml's idioms
     asked_across: dict[str, tuple[str, ...]] = field(
         default_factory=dict
     )  # "company_types" -> ("which companies", ...)
@@ -311,6 +312,7 @@ def _assemble(loaded: _Loaded) -> Library:
         asked_across={dimension: tuple(phrases) for dimension, phrases in salaries.asked_across.items()},
         word_families=tuple(frozenset(map(stem, family)) for family in got["vocabulary.yaml"].word_families),
         short_forms={stem(short): tuple(terms(long)) for short, long in got["vocabulary.yaml"].short_forms.items()},
+        idioms=tuple(tuple(words(idiom)) for idiom in got["vocabulary.yaml"].idioms),
     )
 
 

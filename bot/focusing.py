@@ -19,10 +19,12 @@ from bot.cards import focus
 from bot.cards.levels_compared import ranked
 from bot.cards.menus import LIST_MENUS, menu_summaries
 from bot.content import Library
+from bot.entities import Found
 from bot.matching import SALARY_WORDS, Matcher
 from bot.models import Topic
 from bot.parsing import Query
 from bot.refs import Ref
+from bot.routing import SUBJECT_ROLE
 from bot.text import terms
 
 TITLE_SHARE = 0.3  # a word of the entry's title names the entry: it barely tells which fact
@@ -50,7 +52,10 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     overview = topic_id in library.roadmaps
     budget = focus.OVERVIEW_BUDGET if overview else focus.FOCUS_BUDGET
     room = focus.OVERVIEW_ASKED_ROOM if overview else focus.ASKED_ROOM
-    asked = _asked(library, matcher, query, card_role=topic_id if topic_id in library.roles else None)
+    card_role = topic_id if topic_id in library.roles else None
+    # On a roadmap, any role named is whom the path is for; on another entry, see `_asked`.
+    title = None if overview else _title_terms(topic, library.short_forms)
+    asked = _asked(library, matcher, query, card_role=card_role, title=title)
     read = _read_for(topic, matcher, asked, library.word_families, library.short_forms)
     own_question = not _beyond_title(topic, read, library.short_forms)
     picks = focus.question_picks(topic, read, budget, room, headline=own_question)
@@ -97,23 +102,51 @@ def _asked(
     query: Query,
     who: tuple[str, ...] = ("role",),
     card_role: str | None = None,
+    title: set[str] | None = None,
 ) -> dict[str, float]:
     """The question's words (a command's arguments) with the weight the question gives each.
-    Words that name a role (or, comparing levels, a level) are left out: they say who the question
-    is about, not which fact ("what do *AI engineers* need to know about the EU AI Act"). On a role's
-    own card (`card_role`) only that role's name is: another role named is what the card's role is
-    set against ("is prompt engineering just *AI engineering* lite"), and the facts naming it answer."""
+    Words that name whom the question is about are left out: they say who, not which fact ("what do
+    *AI engineers* need to know about the EU AI Act"). On a role's own card (`card_role`) only that
+    role's name is: another role named is what the card's role is set against ("is prompt
+    engineering just *AI engineering* lite"), and the facts naming it answer. On another entry's card
+    (its `title` words given), so is the bot's subject role or a role the title names; any other role
+    is what is asked ("how fast are *ML engineer* salaries growing" on AI engineer pay growth), unless
+    it is where the asker comes *from* ("is switching from *ML engineer* hard")."""
     roles = {
         f.start + i
         for f in query.entities.found
-        if f.kind in who and card_role in (None, f.id)
+        if f.kind in who and _says_who(f, query, card_role, title)
         for i in range(f.length)
     }
-    text = " ".join(w for i, w in enumerate(query.words) if i not in roles)
+    unread = roles | _idiom_positions(query.words, library.idioms)
+    text = " ".join(w for i, w in enumerate(query.words) if i not in unread)
     asked: dict[str, float] = {}
     for term, weight in matcher.query_terms(text).items:
         asked[term] = max(asked.get(term, 0.0), weight)
     return _spelled_out(asked, library.short_forms)
+
+
+def _says_who(found: Found, query: Query, card_role: str | None, title: set[str] | None) -> bool:
+    """Does this role (or level) named in the question say whom it is about (see `_asked`)?"""
+    if card_role is not None:
+        return found.id == card_role
+    if title is None or found.kind != "role" or found.id == SUBJECT_ROLE:
+        return True
+    if found.start > 0 and query.words[found.start - 1] == "from":
+        return True
+    return title.issuperset(terms(" ".join(query.words[found.start : found.start + found.length])))
+
+
+def _idiom_positions(words: Sequence[str], idioms: Sequence[tuple[str, ...]]) -> set[int]:
+    """Positions of the words that make up an idiom ("rule of thumb", "big picture"): read one by
+    one, they would point to facts about rules or large models."""
+    return {
+        start + i
+        for idiom in idioms
+        for start in range(len(words) - len(idiom) + 1)
+        if tuple(words[start : start + len(idiom)]) == idiom
+        for i in range(len(idiom))
+    }
 
 
 def _spelled_out(asked: dict[str, float], short_forms: Mapping[str, tuple[str, ...]]) -> dict[str, float]:
@@ -150,11 +183,20 @@ def _read_for(
             readings[term] = weight * idf * TITLE_SHARE
             continue
         readings[term] = weight * idf
-        if focus.uses_phrase(facts, term):
-            continue
+        if any(focus.uses_phrase(facts, spelling) for spelling in _spellings(term, short_forms)):
+            continue  # a fact says it, perhaps spelled the other way ("swe" asked, "software engineer" written)
         for kin in _kin(topic, term, families) - title - set(asked):
             readings[kin] = weight * KIN_SHARE * min(idf, matcher.idf.get(kin, matcher.unknown_idf))
     return _either_spelling(read, short_forms)
+
+
+def _spellings(term: str, short_forms: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The term and its other spelling, a short form's long form (as one phrase) or a long form's short form."""
+    spellings = {term}
+    for short, long in short_forms.items():
+        if term == short or term == " ".join(long):
+            spellings |= {short, " ".join(long)}
+    return spellings
 
 
 def _beyond_title(

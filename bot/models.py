@@ -229,3 +229,5 @@ class VocabularyFile(Strict):
     word_families: list[Annotated[list[Word], Field(min_length=2)]]
     # Short forms people type for what the articles spell out ("vp": "vice president"): one and the same.
     short_forms: dict[Word, Text] = Field(default_factory=dict)
+    # Everyday phrases whose words, read one by one, name something else ("rule of thumb" is no rule).
+    idioms: list[Text] = Field(default_factory=list)

@@ -81,6 +81,7 @@ def _raw_topic_ids() -> Iterator[tuple[str, str]]:
         "asked_across",
         "word_families",
         "short_forms",
+        "idioms",
     }
     for name in ALL_FILES:
         data = yaml.safe_load((REAL_CONTENT / name).read_text(encoding="utf-8"))
