@@ -80,4 +80,6 @@ def test_a_short_form_whose_long_form_a_fact_writes_finds_no_kin(engine: Engine,
 
 def test_forms_of_one_word_the_stemmer_keeps_apart_find_each_other(engine: Engine, library: Library) -> None:
     """ "Growth" asked, "growing" written: the fact on demand growing shows, not the role's leading ones."""
-    assert "growing rapidly" in _shown(library, engine, "ai-agent-architect", "what is the growth outlook for this job?")
+    assert "growing rapidly" in _shown(
+        library, engine, "ai-agent-architect", "what is the growth outlook for this job?"
+    )
