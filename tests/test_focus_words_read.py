@@ -83,3 +83,8 @@ def test_forms_of_one_word_the_stemmer_keeps_apart_find_each_other(engine: Engin
     assert "growing rapidly" in _shown(
         library, engine, "ai-agent-architect", "what is the growth outlook for this job?"
     )
+
+
+def test_education_asked_finds_the_facts_on_degrees_and_credentials(engine: Engine, library: Library) -> None:
+    card = _shown(library, engine, "compare-ai-engineer-ml-engineer", "how does their education differ?")
+    assert "graduate degrees often preferred" in card
