@@ -88,3 +88,8 @@ def test_forms_of_one_word_the_stemmer_keeps_apart_find_each_other(engine: Engin
 def test_education_asked_finds_the_facts_on_degrees_and_credentials(engine: Engine, library: Library) -> None:
     card = _shown(library, engine, "compare-ai-engineer-ml-engineer", "how does their education differ?")
     assert "graduate degrees often preferred" in card
+
+
+def test_what_makes_up_a_skill_is_not_read_as_making(engine: Engine, library: Library) -> None:
+    """ "Make up" is "consist of": read word by word its "make" picked the fact on decision-making alone."""
+    assert "truthfulness" in _shown(library, engine, "llm", "what makes up llm evaluation skills?")
