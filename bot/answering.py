@@ -94,8 +94,8 @@ class Reply:
 class Engine:
     def __init__(self, library: Library) -> None:
         self.library = library
-        self.index = EntityIndex(library)
         self.matcher = Matcher(library)
+        self.index = EntityIndex(library, content_words=frozenset(self.matcher.idf))
         self.router = CommandRouter(library, self.index, self.matcher)
         self.finder = CandidateFinder(library, self.matcher)
         # A card is a value of its ref and of content that never changes while the bot runs.

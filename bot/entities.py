@@ -97,8 +97,10 @@ class Entities:
 class EntityIndex:
     """Alias phrases (as stemmed word tuples) for each kind of thing, built once from the Library."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, content_words: frozenset[str] = frozenset()) -> None:
         self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+        # A word the articles use is itself, not a typo of a name: "match" is not "batch".
+        self.content_words = content_words
         for kind, ident, names in _named_things(library):
             for name in names:
                 key = tuple(stem(w) for w in words(name))
@@ -150,7 +152,7 @@ class EntityIndex:
 
     def _typos(self, stems: list[str], taken: list[bool]) -> Iterable[Found]:
         for i, word in enumerate(stems):
-            if taken[i] or len(word) < FUZZY_MIN_LENGTH or word in STOPWORDS:
+            if taken[i] or len(word) < FUZZY_MIN_LENGTH or word in STOPWORDS or word in self.content_words:
                 continue
             best = self._closest(word)
             if best:

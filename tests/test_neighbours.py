@@ -74,3 +74,10 @@ def test_asked_how_to_get_in_with_no_background_of_their_own_the_general_path_an
     assert subject_path is not None
     reply = engine.answer("how do I get into ai engineering?", "dm")
     assert (reply.kind, reply.topic_id) == ("answer", f"r:{subject_path}")
+
+
+def test_a_word_the_articles_use_is_read_as_itself_not_as_a_typo_of_a_name(engine: Engine) -> None:
+    # "match" is one edit from "batch" (a way of serving models); a misspelt name is still mended.
+    assert parse("does the employer match contributions", engine.index, grammar=False).entities.ids("skill") == []
+    assert parse("how is batch inference done", engine.index, grammar=False).entities.ids("skill") == ["model-serving"]
+    assert parse("how is bacth inference done", engine.index, grammar=False).entities.ids("skill") == ["model-serving"]
