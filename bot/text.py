@@ -33,6 +33,8 @@ STOPWORDS = frozenset(
     anyway anyways couple wont cant dont doesnt didnt isnt arent gonna gotta true honestly totally
     currently recently someday somehow maybe perhaps lately already always usually often sometimes
     because thinking instead main guides give gives option options
+    somebody someones anyones everyone everybody everyones theyre theyve theyll youre youve youll
+    ive itll theres whos hows wheres weve talking
     """.split()
 )
 
