@@ -160,7 +160,7 @@ def _stands_as_employer(query: Query, written: list[str], start: int, end: int, 
         return False  # "Korean companies", "at MNCs": kinds of company; "at night": when, not who
     if before in EMPLOYER_AFTER:
         return start >= 2 and words[start - 2] in EMPLOYER_AFTER[before]
-    if before in BEFORE:
+    if before in BEFORE or _whose_engineers(query, written, start, end, starts):
         return True
     if before in INDEFINITE or any(f.start == end and f.kind in QUALIFIED for f in query.entities.found):
         return False  # "on a Visa": a thing; "Offshore AI engineers": a kind of engineer
@@ -173,6 +173,20 @@ def _stands_as_employer(query: Query, written: list[str], start: int, end: int, 
     if after in EMPLOYER_DOES or (after in BEING and end + 1 < len(words) and words[end + 1] in EMPLOYER_DOING):
         return True
     return _possessive(query.text, written[end - 1]) and stem(after) in OWNED
+
+
+def _whose_engineers(query: Query, written: list[str], start: int, end: int, starts: set[int]) -> bool:
+    """ "what do Stripe AI engineers make", "are Plaid ML engineers paid well": a name written as one,
+    between the verb that asks and the engineers it asks about, is whose engineers they are. Elsewhere a
+    capital before the engineer qualifies them ("pay for Offshore AI engineers")."""
+    before = query.words[start - 1] if start else ""
+    return (
+        before in AUXILIARIES | BEING
+        and written[start - 1].islower()  # not Title Case, where every word has a capital
+        and start not in starts
+        and _written_as_a_name(query.text, written[start:end], opens=False)
+        and any(f.start == end and f.kind in QUALIFIED for f in query.entities.found)
+    )
 
 
 def _short_forms(word: str) -> bool:

@@ -37,6 +37,10 @@ UNKNOWN_EMPLOYERS = [
     ("Orbelin Health: how many interview rounds for senior AI engineers, and what's the pay?", "Orbelin Health", None),
     ("going for an onsite with Cohere soon, what should the AI engineer interview look like?", "Cohere", None),
     ("what would a staff AI engineer earn at Uber in Seattle", "Uber", "s:level=staff,location=seattle"),
+    # a name between the verb that asks and the engineers asked about: whose engineers they are
+    ("what do Wexbridge AI engineers make", "Wexbridge", None),
+    ("are Tolvane ML engineers paid well", "Tolvane", None),
+    ("how much do Quarrix LLM engineers earn", "Quarrix", None),
 ]
 # Companies the articles name, company types, places, people and levels: answered as before.
 NAMED_OR_NOT_AN_EMPLOYER = [
@@ -64,6 +68,7 @@ NAMED_OR_NOT_AN_EMPLOYER = [
     "what is the interview process for AI engineers",
     "what do AI engineers at MNCs earn in India",  # a short form made plural: a kind of company
     "whats the typical pay for Offshore AI engineers",  # a capital qualifying the engineer
+    "What Do Nearshore AI Engineers Make In Austin?",  # Title Case: every word has a capital
     "what do senior AI engineers make on a Visa",  # a thing after "a"
     "HR here. we're hiring our first AI engineer, what should we pay?",
 ]
