@@ -46,6 +46,7 @@ from bot.intents import compares
 from bot.kinds import VIAS, ButtonAction, ReplyKind, Via
 from bot.matching import Matcher
 from bot.parsing import Query, parse
+from bot.peoples import named_by_peoples_word, peoples_words, read_as_words
 from bot.phases import asked_stems, phase_by_word, phase_index, words_ahead, words_past
 from bot.recent import Recent
 from bot.refs import Ref
@@ -98,6 +99,7 @@ class Engine:
         self.index = EntityIndex(library, content_words=frozenset(self.matcher.idf))
         self.router = CommandRouter(library, self.index, self.matcher)
         self.finder = CandidateFinder(library, self.matcher)
+        self.peoples = peoples_words(library)
         # A card is a value of its ref and of content that never changes while the bot runs.
         self._card_for = lru_cache(maxsize=4096)(partial(open_card, library))
         focus.read_facts(e.topic for e in library.entries.values())
@@ -284,7 +286,9 @@ class Engine:
         "what's the release date of the next iphone")."""
         shared = self._shared_terms(query, best)
         outnumbered = bool(shared) and shared <= self.matcher.unknown_asked(self.matcher.query_terms(query.text))
-        return outnumbered or (not names_ai_engineers(query) and foreign_share(self.matcher, query) >= FOREIGN_SHARE)
+        if outnumbered or (read := self._peoples_words_read(query)) is None:
+            return True
+        return not names_ai_engineers(read) and foreign_share(self.matcher, read) >= FOREIGN_SHARE
 
     def _choices(self, query: Query, found: list[Scored], close: list[Scored]) -> Reply:
         card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
@@ -294,13 +298,28 @@ class Engine:
     def _about_something_else(self, query: Query) -> bool:
         """A question naming no AI engineer (role, level, place, path) whose asking words name a
         thing the articles never mention, carrying FOREIGN_SUBJECT_SHARE of its weight; the person's
-        own thing ("my sourdough starter") is plainer still, and FOREIGN_SHARE is enough."""
-        if names_ai_engineers(query):
+        own thing ("my sourdough starter") is plainer still, and FOREIGN_SHARE is enough. A people's
+        word standing alone, in a question naming nothing else about AI engineers, is their language
+        or the people themselves ("how long does it take to learn german")."""
+        read = self._peoples_words_read(query)
+        if read is None:
+            return True
+        if names_ai_engineers(read):
             return False
-        share = foreign_share(self.matcher, query)
+        share = foreign_share(self.matcher, read)
+        # a people's word before what it qualifies ("the korean market") names no foreign thing: `query`
         if share >= FOREIGN_SHARE and names_a_foreign_thing(self.matcher, query, POSSESSIVES):
             return True
         return share >= FOREIGN_SUBJECT_SHARE and names_a_foreign_thing(self.matcher, query)
+
+    def _peoples_words_read(self, query: Query) -> Query | None:
+        """The question as the out-of-scope rules read it: a question not about pay that names a place
+        only by its people's word is read with the word as a word (bot.peoples); None when that word
+        names the language or the people."""
+        named = named_by_peoples_word(query, self.peoples)
+        if not named or self.finder.asks_about_pay(query, self.matcher.query_terms(query.text)):
+            return query
+        return read_as_words(query, named)
 
     def _shared_terms(self, query: Query, best: Scored) -> int:
         """How many of the question's terms the best answer's entry uses (0 for a card that is no entry)."""

@@ -153,9 +153,26 @@ def terms_once(text: str) -> list[str]:
 def _stemmed(text: str) -> tuple[str, ...]:
     return tuple(
         stem(ABBREVIATIONS.get(w, w))
-        for w in _lowered(_PRESENTATION.sub(" ", text))
+        for w in _fixed_phrases_joined(_lowered(_PRESENTATION.sub(" ", text)))
         if w not in STOPWORDS and (len(w) > 1 or w.isdigit() or w in SINGLE_LETTER_WORDS)
     )
+
+
+# Phrases of a small word and a word that means something else alone: an in-house team is no house,
+# and a model built from scratch scratches nothing. Each is one term, so that the word alone ("how
+# much is a house") is one the articles never use.
+FIXED_PHRASES = {("in", "house"): "inhouse", ("from", "scratch"): "fromscratch"}
+
+
+def _fixed_phrases_joined(tokens: tuple[str, ...]) -> list[str]:
+    joined: list[str] = []
+    for token in tokens:
+        phrase = FIXED_PHRASES.get((joined[-1], token)) if joined else None
+        if phrase is not None:
+            joined[-1] = phrase
+        else:
+            joined.append(token)
+    return joined
 
 
 _terms = lru_cache(maxsize=TEXT_CACHE)(_stemmed)
