@@ -7,7 +7,7 @@ import dataclasses
 
 from bot import refs
 from bot.answering import Engine
-from bot.cards import open_card
+from bot.cards import focus, open_card
 from bot.content import Library
 from bot.focusing import _read_for, focus_ref
 from bot.parsing import parse
@@ -93,3 +93,12 @@ def test_education_asked_finds_the_facts_on_degrees_and_credentials(engine: Engi
 def test_what_makes_up_a_skill_is_not_read_as_making(engine: Engine, library: Library) -> None:
     """ "Make up" is "consist of": read word by word its "make" picked the fact on decision-making alone."""
     assert "truthfulness" in _shown(library, engine, "llm", "what makes up llm evaluation skills?")
+
+
+def test_a_phrase_is_said_only_by_its_words_as_written_not_by_longer_words_they_start() -> None:
+    """ "PM" reads as "product manager": a fact on how MLOps manages systems in production says neither."""
+    assert not focus.uses_phrase(
+        focus.wording_of_text("MLOps manages the lifecycle of ML systems in production"), "product manager"
+    )
+    assert focus.uses_phrase(focus.wording_of_text("AI product managers earn a median $162,000"), "product manager")
+    assert focus.uses_phrase(focus.wording_of_text("Companies hire"), "compan"), "a word alone may start a longer one"

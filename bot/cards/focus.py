@@ -151,8 +151,13 @@ def _reading_weight(readings: Mapping[str, float], own: frozenset[str], wording:
 
 def uses_phrase(wording: Wording, reading: str) -> bool:
     """Does the text use the reading: a word, or every word of a phrase ("vice president", the long
-    form a short form stands for: a fact saying "Chief Marketing Officer" does not say "CTO")?"""
-    return all(wording.uses(word) for word in reading.split(" "))
+    form a short form stands for: a fact saying "Chief Marketing Officer" does not say "CTO")? A
+    phrase's words must be written as they are, not merely start a longer word: "manage ... in
+    production" does not say "product manager"."""
+    words = reading.split(" ")
+    if len(words) == 1:
+        return wording.uses(reading)
+    return all(wording.has(word) for word in words)
 
 
 def side_picks(topics: Sequence[Topic], asked: Sequence[Asked]) -> tuple[int, ...]:
@@ -223,13 +228,14 @@ class Wording:
         found = self._first_from(word)
         if found == word or (found.startswith(word) and len(word) >= MIN_PREFIX):
             return True
-        return len(word) > MIN_PREFIX and any(self._has(word[:k]) for k in range(MIN_PREFIX, len(word)))
+        return len(word) > MIN_PREFIX and any(self.has(word[:k]) for k in range(MIN_PREFIX, len(word)))
 
     def _first_from(self, word: str) -> str:
         at = bisect_left(self.ordered, word)
         return self.ordered[at] if at < len(self.ordered) else ""
 
-    def _has(self, term: str) -> bool:
+    def has(self, term: str) -> bool:
+        """Is `term` itself one of the text's terms?"""
         return self._first_from(term) == term
 
     @property
