@@ -116,7 +116,11 @@ class Matcher:
             tid: tuple(self._weighed(frozenset(terms_once(q))) for q in _asked_by(e))
             for tid, e in library.entries.items()
         }
-        self.vocabulary = sorted(self.idf)
+        # A typo keeps its first letter, or swaps it with the second ("negineer"): people misspell
+        # inside a word, seldom its start. "vacation" is not a typo of "action", nor "bother" of "other".
+        self.vocabulary_by_initial: dict[str, list[str]] = {}
+        for term in sorted(self.idf):
+            self.vocabulary_by_initial.setdefault(term[0], []).append(term)
         # term -> the field weight of the term in every entry, in self.ids order (0.0: not there);
         # summed per question with map(), which loops in C, rather than entry by entry in Python.
         self.ids = tuple(self.docs)
@@ -251,7 +255,9 @@ class Matcher:
     def _mend_uncached(self, term: str) -> str:
         if term in self.idf or len(term) < TYPO_MIN_LENGTH or not term.isalpha():
             return term
-        best = process.extractOne(term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        swapped = [w for w in self.vocabulary_by_initial.get(term[1], []) if w[1:2] == term[0]]
+        same_start = self.vocabulary_by_initial.get(term[0], []) + swapped
+        best = process.extractOne(term, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return str(best[0]) if best else term
 
 

@@ -1,0 +1,23 @@
+"""A typo is mended to a word the content uses only when it keeps its first letter (or swaps it with the
+second): people misspell inside a word, seldom its start, and a real word that merely ends with
+another ("vacation", "action") is no typo of it."""
+
+from __future__ import annotations
+
+from bot.answering import Engine
+
+
+def test_a_typo_inside_a_word_is_mended(engine: Engine) -> None:
+    assert {"engineer", "infrastructur"} <= engine.matcher.query_terms("enginer for infrastucture").words
+    assert "compensation" in engine.matcher.query_terms("ocmpensation").words, "the first two letters swapped"
+
+
+def test_a_word_is_not_mended_to_a_word_it_ends_with(engine: Engine) -> None:
+    words = engine.matcher.query_terms("a vacation plan, is it worth the bother?").words
+    assert not {"action", "other"} & words
+    assert {"vacation", "bother"} <= words
+
+
+def test_a_day_off_is_not_the_action_plan(engine: Engine) -> None:
+    reply = engine.answer("how much vacation do AI engineers get?", "dm")
+    assert reply.topic_id != "r:thirty-day-plan", "vacation is not action, as in the 30-day action plan"
