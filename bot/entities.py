@@ -58,6 +58,9 @@ SAYING = frozenset(
     "suggest suggests suggested mention mentioned offer offers offered offering quote quoted claim claims claimed "
     "insist insists insisted reckon reckons keep keeps kept expect expects expected".split()
 )
+# The forms of SAYING a lone person never takes ("the recruiter offer" is no sentence): after one
+# person's name such a word is a noun the name qualifies ("an ai engineer offer").
+BARE_SAYING = frozenset("ask say tell want think suggest mention offer quote claim insist reckon keep expect".split())
 DOING = frozenset("built made wrote trained created developed shipped sent gave handed left".split())
 OWNERS = frozenset({"our", "my", "their", "his", "her", "your"})
 ACTOR_SKIPS = frozenset({"is", "was", "has", "had", "just", "already", "also", "recently"})
@@ -234,6 +237,8 @@ def _actor(raw_words: list[str], f: Found) -> bool:
     if before and before[-1] in SELF_WORDS:
         return False
     owned = f.start > 0 and raw_words[f.start - 1] in OWNERS
+    if raw_words[i] in BARE_SAYING and not raw_words[f.start + f.length - 1].endswith("s"):
+        return False  # "my first ai eng offer": one engineer never "offer"s; the two words name one thing
     return raw_words[i] in SAYING or (owned and raw_words[i] in DOING)
 
 

@@ -35,6 +35,9 @@ def test_a_role_that_says_or_does_something_is_in_the_story(library: Library, te
         ("what do data scientists build", "data-scientist"),  # doing without "our"/"my": asked about
         ("im a data scientist, asked to lead an ai project", "data-scientist"),  # the asker themselves
         ("data scientist pay in london", "data-scientist"),
+        # one person never "offer"s: the name qualifies the noun after it
+        ("just got my first ai eng offer", "ai-engineer"),
+        ("is this data scientist offer any good", "data-scientist"),
     ],
 )
 def test_a_role_asked_about_or_owned_by_the_asker_still_counts(library: Library, text: str, role: str) -> None:
