@@ -60,6 +60,7 @@ ABOUT_AI_ENGINEERS = frozenset(
     {"role", "level", "location", "company_type", "specialization", "roadmap", "background", "hire", "learn"}
 )
 EARNING = re.compile(r"\b(make|makes|making|made|earn|earns|earning|paid|get paid|gets paid|take home)\b")
+ASKER_WORDS = frozenset({"im", "am"})  # "I'm a data scientist": who asks ("being a prompt engineer" may be asked about)
 REACHED_SKIPS = frozenset({"the", "a", "an", "my", "getting", "learning", "knowing", "finishing", "mastering"})
 
 
@@ -156,6 +157,8 @@ class CandidateFinder:
                 continue  # "what to learn after python": python is the starting point
             if set(range(start, start + length)) <= aside:
                 continue  # "been posting my projects on linkedin. how do I land a job?": what they did
+            if _names_the_asker(query.words, start):
+                continue  # "as a backend dev, ...", "i'm a swe, ...": who asks, not what is asked about
             for ident in named:
                 bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(named))
         for ident in self._overviews_of(entities):
@@ -163,7 +166,10 @@ class CandidateFinder:
         # The path out of who the person is; asked how to get in, it is as plainly the answer as a
         # comparison is to "A vs B".
         path = PAIR_BONUS if moves_in(query.words, aside) else ENTITY_BONUS
-        paths = [*self._roadmaps_from(entities), *_backgrounds_in(entities, aside, leading=not compares(query))]
+        paths = [
+            *self._roadmaps_from(entities, self._weighed_by_the_asker(query, aside)),
+            *_backgrounds_in(entities, aside, leading=not compares(query)),
+        ]
         paths = paths or self._nearest_paths(entities)  # no path of their own: the nearest one
         subject_path = self.library.roles[SUBJECT_ROLE].roadmap if SUBJECT_ROLE in self.library.roles else None
         if not paths and path == PAIR_BONUS and subject_path:
@@ -182,10 +188,20 @@ class CandidateFinder:
                 bonus[f.id] += ENTITY_BONUS  # "what is rag ...": the thing being defined is the subject
         return bonus
 
-    def _roadmaps_from(self, entities: Entities) -> list[str]:
+    def _weighed_by_the_asker(self, query: Query, aside: set[int]) -> frozenset[str]:
+        """Roles named only as who asks ("as a backend dev, how do AI systems differ from normal
+        software?") in a question that weighs things and asks no way in: the asker's path is not
+        what is asked."""
+        if not compares(query) or moves_in(query.words, aside):
+            return frozenset()
+        return frozenset(
+            f.id for f in query.entities.found if f.kind == "role" and _names_the_asker(query.words, f.start)
+        )
+
+    def _roadmaps_from(self, entities: Entities, left_out: frozenset[str] = frozenset()) -> list[str]:
         """The roadmap out of a role the question names ("data scientist here, where do I start"):
         a person names the role they come from, and its own path is the one that fits."""
-        named = [self.library.roles[r] for r in entities.ids("role") if r != SUBJECT_ROLE]
+        named = [self.library.roles[r] for r in entities.ids("role") if r != SUBJECT_ROLE and r not in left_out]
         if len(named) != 1:
             return []  # several roles named: they are being compared, not left behind
         return [r.roadmap for r in named if r.roadmap and r.roadmap in self.library.entries]
@@ -417,6 +433,15 @@ def _backgrounds_in(entities: Entities, aside: set[int], *, leading: bool) -> li
         for f in entities.found
         if f.kind == "background" and ((leading and f.start == 0) or set(range(f.start, f.start + f.length)) <= aside)
     ]
+
+
+def _names_the_asker(words: tuple[str, ...], start: int) -> bool:
+    """Is the name at `start` who the person is: "I'm a data scientist", or "as a backend dev" opening
+    the question ("how do I work as a prompt engineer" asks about being one)?"""
+    i = start - 1
+    while i >= 0 and words[i] in ("a", "an"):
+        i -= 1
+    return i >= 0 and (words[i] in ASKER_WORDS or (words[i] == "as" and i == 0))
 
 
 def _reached(words: tuple[str, ...], start: int) -> bool:
