@@ -15,7 +15,7 @@ import heapq
 import math
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -138,6 +138,8 @@ class Matcher:
         for family in families:
             for term in family:
                 kin.setdefault(term, set()).update(family - {term})
+        # the kin of each word the content never uses, for resembling listed questions (see resemblance)
+        self.kin = {t: frozenset(k) for t, k in kin.items() if t not in self.weights_by_term}
         nothing = tuple(repeat(0.0, len(self.ids)))
         expanded = {}
         for term, others in kin.items():
@@ -229,7 +231,7 @@ class Matcher:
         questions = self.questions[topic_id]
         if not questions:
             return coverage  # nothing to resemble: neither helped nor hurt
-        best = max(resemblance(asked, listed) for listed in questions)
+        best = max(resemblance(asked, listed, self.kin) for listed in questions)
         similar = 100 * (RESEMBLANCE_FLOOR + (1 - RESEMBLANCE_FLOOR) * best)
         return (1 - QUESTION_SIMILARITY_SHARE) * coverage + QUESTION_SIMILARITY_SHARE * similar
 
@@ -269,16 +271,23 @@ class WeighedTerms:
     total: float
 
 
-def resemblance(asked: WeighedTerms, listed: WeighedTerms) -> float:
+def resemblance(asked: WeighedTerms, listed: WeighedTerms, kin: Mapping[str, frozenset[str]] | None = None) -> float:
     """How alike two questions are, 0 to 1: the IDF weight of the terms they share over a blend of
     the weight of each, the asked question's counting ASKED_SIDE. Only shared words count, and rare
     ones most: "what is the meaning of life" resembles no listed question, however alike it reads
     letter by letter to "what is mlops". A listed question says only what it asks, while a person's
     question carries words of its own around that ("for our annual comp review, how fast is ML pay
-    growing?"): all of the listed question asked counts for more than the asked words it lacks."""
+    growing?"): all of the listed question asked counts for more than the asked words it lacks.
+    An asked word the content never uses shares KIN_WEIGHT of its weight with a listed question
+    that uses its kin (`kin`), as it does with an entry's words ("struggling" and "hard")."""
     if not asked.total or not listed.total:
         return 0.0
-    shared = sum(weight for term, weight in asked.weights.items() if term in listed.weights)
+    kin = kin or {}
+    shared = sum(
+        weight if term in listed.weights else KIN_WEIGHT * weight
+        for term, weight in asked.weights.items()
+        if term in listed.weights or not kin.get(term, frozenset()).isdisjoint(listed.weights)
+    )
     return shared / (ASKED_SIDE * asked.total + (1 - ASKED_SIDE) * listed.total)
 
 

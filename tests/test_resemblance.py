@@ -50,3 +50,15 @@ def test_an_entrys_title_is_resembled_like_its_questions(engine: Engine) -> None
     entry = engine.library.entries["misconception-builds-models-from-scratch"]
     listed = [set(q.weights) for q in engine.matcher.questions[entry.topic.id]]
     assert set(terms(entry.topic.title)) in listed
+
+
+def test_a_word_the_content_never_uses_resembles_a_listed_question_using_its_kin() -> None:
+    """ "struggling" asked, "hard" listed: half the evidence, as in an entry's words (KIN_WEIGHT)."""
+    asked = _weighed({"struggl": 4.7, "hir": 2.5})
+    listed = _weighed({"hard": 3.0, "hir": 2.5})
+    assert resemblance(asked, listed, {"struggl": frozenset({"hard"})}) > resemblance(asked, listed)
+
+
+def test_struggling_to_hire_resembles_why_it_is_hard_to_recruit(engine: Engine) -> None:
+    reply = engine.answer("why is every company struggling to hire AI engineers right now?", "dm")
+    assert reply.topic_id == "hiring-timeline"
