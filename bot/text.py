@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     hello dear kinda sorta tbh imo btw fyi guess wonder trying try tried curious basically literally
     anyway anyways couple wont cant dont doesnt didnt isnt arent gonna gotta true honestly totally
     currently recently someday somehow maybe perhaps lately already always usually often sometimes
-    because thinking instead main guides give gives option options
+    because thinking instead main guides give gives option options wants wanted
     somebody someones anyones everyone everybody everyones theyre theyve theyll youre youve youll
     ive itll theres whos hows wheres weve talking
     """.split()
