@@ -83,6 +83,7 @@ class Library:
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
     short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vp" -> ("vice", "president")
     idioms: tuple[tuple[str, ...], ...] = ()  # lower-case words of vocabulary.yaml's idioms
+    quantity_phrases: tuple[tuple[str, ...], ...] = ()  # lower-case words of vocabulary.yaml's quantity phrases
     asked_across: dict[str, tuple[str, ...]] = field(
         default_factory=dict
     )  # "company_types" -> ("which companies", ...)
@@ -313,6 +314,7 @@ def _assemble(loaded: _Loaded) -> Library:
         word_families=tuple(frozenset(map(stem, family)) for family in got["vocabulary.yaml"].word_families),
         short_forms={stem(short): tuple(terms(long)) for short, long in got["vocabulary.yaml"].short_forms.items()},
         idioms=tuple(tuple(words(idiom)) for idiom in got["vocabulary.yaml"].idioms),
+        quantity_phrases=tuple(tuple(words(phrase)) for phrase in got["vocabulary.yaml"].quantity_phrases),
     )
 
 

@@ -58,7 +58,11 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     asked = _asked(library, matcher, query, card_role=card_role, title=title)
     read = _read_for(topic, matcher, asked, library.word_families, library.short_forms)
     own_question = not _beyond_title(topic, read, library.short_forms)
-    picks = focus.question_picks(topic, read, budget, room, headline=own_question)
+    # What a question asking for an amount counts is in its words beyond those naming the entry. A
+    # roadmap's plans state every step's span and their total: its few facts answer the rest.
+    asks_amount = not overview and _asks_amount(query.words, library)
+    counted = set(read) - _title_terms(topic, library.short_forms) if asks_amount else set()
+    picks = focus.question_picks(topic, read, budget, room, headline=own_question, amount_words=counted)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
 
 
@@ -147,6 +151,17 @@ def _idiom_positions(words: Sequence[str], idioms: Sequence[tuple[str, ...]]) ->
         if tuple(words[start : start + len(idiom)]) == idiom
         for i in range(len(idiom))
     }
+
+
+def _asks_amount(words: Sequence[str], library: Library) -> bool:
+    """Does the question ask for an amount ("how many", "what share"): one of vocabulary.yaml's
+    quantity phrases, its words in a row?"""
+    lowered = tuple(word.lower() for word in words)
+    return any(
+        lowered[start : start + len(phrase)] == phrase
+        for phrase in library.quantity_phrases
+        for start in range(len(lowered) - len(phrase) + 1)
+    )
 
 
 def _spelled_out(asked: dict[str, float], short_forms: Mapping[str, tuple[str, ...]]) -> dict[str, float]:

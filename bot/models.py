@@ -231,3 +231,5 @@ class VocabularyFile(Strict):
     short_forms: dict[Word, Text] = Field(default_factory=dict)
     # Everyday phrases whose words, read one by one, name something else ("rule of thumb" is no rule).
     idioms: list[Text] = Field(default_factory=list)
+    # Phrases that ask for an amount ("how many", "what share"): a fact stating a figure answers them.
+    quantity_phrases: list[Text] = Field(default_factory=list)

@@ -82,6 +82,7 @@ def _raw_topic_ids() -> Iterator[tuple[str, str]]:
         "word_families",
         "short_forms",
         "idioms",
+        "quantity_phrases",
     }
     for name in ALL_FILES:
         data = yaml.safe_load((REAL_CONTENT / name).read_text(encoding="utf-8"))

@@ -10,8 +10,9 @@ well under Slack's "Show more" fold.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -43,6 +44,17 @@ CITE_CHARS = 20  # what a fact's "(Article name)" adds to its length, about
 LEAD_WORDS = 3  # a fact's first words say what it is about ("RAG grounds model outputs ...")
 LEAD_BOOST = 1.5  # an asked word a fact opens with counts this much more than one it mentions in passing
 MIN_PREFIX = 5  # a shorter word that starts another is not the same word ("ai" in "aim", "comp" in "company")
+FIGURE_SHARE = 0.1  # a fact stating a figure leads a question asking for one if it scores this share of the best
+# A fact states a figure when it gives an amount, a share, a price or a time span: money or a
+# percentage, a number standing alone that is no year ("in 2026") nor part of a name ("GPT-4",
+# "H100"), or a count spelled out before a span of time or a ratio ("two years", "one in four").
+FIGURE = re.compile(
+    r"[$€£₹]\s?\d|\d\s?(?:%|percent\b)|\d-(?:hours?|days?|weeks?|months?|years?)\b"
+    r"|(?<![\w.-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:[kmbx]\b|\+)?(?![\w-]*[a-z])"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several)"
+    r" (?:in (?:two|three|four|five|ten)|hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -67,12 +79,19 @@ def default_picks(topic: Topic, budget: int = FOCUS_BUDGET) -> tuple[int, ...]:
 
 
 def question_picks(
-    topic: Topic, asked: Asked, budget: int = FOCUS_BUDGET, asked_room: float = ASKED_ROOM, *, headline: bool = False
+    topic: Topic,
+    asked: Asked,
+    budget: int = FOCUS_BUDGET,
+    asked_room: float = ASKED_ROOM,
+    *,
+    headline: bool = False,
+    amount_words: Collection[str] = (),
 ) -> tuple[int, ...]:
     """The items that bear on a question (its terms with their weights) first, topped up in the
     default order; those asked about may fill `asked_room` budgets. With `headline`, the entry's
-    headline point comes first among them."""
-    relevant = asked_about([item.text for item in items_of(topic)], asked)
+    headline point comes first among them. A question asking for an amount names the `amount_words`
+    that say what it counts: a fact stating a figure that uses one leads (`_figure_first`)."""
+    relevant = asked_about([item.text for item in items_of(topic)], asked, amount_words)
     if headline and relevant:
         relevant = list(dict.fromkeys([*_headline(topic), *relevant]))
     return _fill(topic, [*relevant, *_default_order(topic)], budget, len(relevant), asked_room)
@@ -84,21 +103,43 @@ def _headline(topic: Topic) -> list[int]:
     return [p for p, item in enumerate(items_of(topic)) if item.kind == "point"][:1]
 
 
-def asked_about(texts: list[str], asked: Asked) -> list[int]:
+def asked_about(texts: list[str], asked: Asked, amount_words: Collection[str] = ()) -> list[int]:
     """Positions of the texts that bear on the question: those scoring at least CLOSE of the best,
     then the one each asked word singles out nearly as strongly as the strongest word does
     (`_best_for_each_word`). Each asked word adds, to the texts using it or one of its kin, its
     weight (its kin's, when only kin is used) times how rare that is among these texts: a word in
     every one of them says nothing about which to show. A word counts once however many of its kin
     a text uses. Those asked about come best first, a fact that opens with an asked word before
-    one that mentions it in passing."""
+    one that mentions it in passing; a question asking for an amount (`amount_words` given) is led
+    by a fact stating a figure (`_figure_first`)."""
     by_word = [_word_scores(texts, word, readings, lead=False) for word, readings in asked.items()]
     scores = _summed(by_word, len(texts))
     top = max(scores, default=0.0)
     close = {i for i in range(len(texts)) if scores[i] >= CLOSE * top > 0}
     leading = _summed([_word_scores(texts, word, readings, lead=True) for word, readings in asked.items()], len(texts))
     ranked = sorted(close, key=lambda i: (-leading[i], i))
-    return ranked + [i for i in _best_for_each_word(by_word) if i not in close]
+    found = ranked + [i for i in _best_for_each_word(by_word) if i not in close]
+    counting = [column for word, column in zip(asked, by_word, strict=True) if word in amount_words]
+    return _figure_first(texts, scores, counting, found) if counting else found
+
+
+def _figure_first(texts: list[str], scores: list[float], counting: list[list[float]], found: list[int]) -> list[int]:
+    """`found` led by the best-scoring fact that states a figure among those using a word of what
+    the question counts (`counting`: those words' scores) and scoring FIGURE_SHARE of the best at
+    least: one rare word of a question asking how many must not put a fact that merely mentions it
+    before the one giving the number, nor a figure on anything else of the entry answer it."""
+    if not found or states_figure(texts[found[0]]):
+        return found
+    top = max(scores)
+    stating = [
+        i
+        for i, text in enumerate(texts)
+        if scores[i] >= FIGURE_SHARE * top > 0 and any(column[i] for column in counting) and states_figure(text)
+    ]
+    if not stating:
+        return found
+    lead = max(stating, key=lambda i: (scores[i], -i))
+    return [lead, *(i for i in found if i != lead)]
 
 
 def _summed(by_word: list[list[float]], count: int) -> list[float]:
@@ -147,6 +188,10 @@ def _reading_weight(readings: Mapping[str, float], own: frozenset[str], wording:
         ),
         default=0.0,
     )
+
+
+def states_figure(text: str) -> bool:
+    return FIGURE.search(text) is not None
 
 
 def uses_phrase(wording: Wording, reading: str) -> bool:
