@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -118,6 +119,10 @@ class Matcher:
         }
         # A typo keeps its first letter, or swaps it with the second ("negineer"): people misspell
         # inside a word, seldom its start. "vacation" is not a typo of "action", nor "bother" of "other".
+        # "pretrained" is the content's "pre-trained", read as its two words, not as a word it never uses.
+        self.hyphenated = {
+            joined: parts for joined, parts in _hyphenated_words(library).items() if joined not in self.idf
+        }
         self.vocabulary_by_initial: dict[str, list[str]] = {}
         for term in sorted(self.idf):
             self.vocabulary_by_initial.setdefault(term[0], []).append(term)
@@ -155,7 +160,12 @@ class Matcher:
     def query_terms(self, text: str) -> Terms:
         """The question's content terms, typos mended to words the content uses; stray numbers dropped.
         The story around the asking sentence weighs more the less that sentence says (see _story_lift)."""
-        read = [(self._mend(term), term, weight) for term, weight in weighted_terms(text)]
+        read = [
+            (mended, term, weight)
+            for asked, weight in weighted_terms(text)
+            for term in self.hyphenated.get(asked, (asked,))
+            for mended in (self._mend(term),)
+        ]
         read = [(mended, term, weight) for mended, term, weight in read if mended in self.idf or not mended.isdigit()]
         lift = self._story_lift({mended for mended, _, weight in read if weight == 1.0})
         kept = []
@@ -295,6 +305,22 @@ def _as_set(ids: Iterable[str]) -> frozenset[str] | set[str]:
     return ids if isinstance(ids, (set, frozenset)) else set(ids)
 
 
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+
+
+def _hyphenated_words(library: Library) -> dict[str, tuple[str, ...]]:
+    """The term of each word the content writes with a hyphen, as one word ("pretrained"), to the
+    terms of its parts ("pre", "train"), when both parts are terms ("hands-on" is not "hand")."""
+    joined: dict[str, tuple[str, ...]] = {}
+    for entry in library.entries.values():
+        for text in _names_of(entry) + entry.topic.questions + _body_of(entry.topic):
+            for first, second in _HYPHENATED.findall(text):
+                whole, parts = terms_once(first + second), tuple(terms_once(f"{first} {second}"))
+                if len(whole) == 1 and len(parts) == 2:
+                    joined[whole[0]] = parts
+    return joined
+
+
 def _asked_by(entry: Entry) -> list[str]:
     """What an entry answers, as people would ask it: its questions, and its title, which names the
     question ("Myth: AI engineers always build models from scratch"). Nothing when it lists no question."""
@@ -311,18 +337,24 @@ def _doc_for(entry: Entry) -> _Doc:
     topic = entry.topic
     # An entry's names and questions are read again while answering (a card's title, the kin of an
     # asked word): their terms stay remembered. Its facts are read through their Wording (bot.cards.focus).
-    names = _terms_of([topic.title, *topic.aliases, *KIND_NAMES.get(entry.kind, ())], terms)
+    names = _terms_of(_names_of(entry), terms)
     questions = _terms_of(topic.questions, terms)
-    body = _terms_of(
-        [
-            topic.summary,
-            *(p.text for p in topic.points),
-            *(f"{f.label} {f.value} {f.note or ''}" for f in topic.figures),
-            *_credited(topic),
-            *_nearest_for(topic),
-        ]
-    )
+    body = _terms_of(_body_of(topic))
     return _Doc(frozenset(names), frozenset(questions), frozenset(body))
+
+
+def _names_of(entry: Entry) -> list[str]:
+    return [entry.topic.title, *entry.topic.aliases, *KIND_NAMES.get(entry.kind, ())]
+
+
+def _body_of(topic: Topic) -> list[str]:
+    return [
+        topic.summary,
+        *(p.text for p in topic.points),
+        *(f"{f.label} {f.value} {f.note or ''}" for f in topic.figures),
+        *_credited(topic),
+        *_nearest_for(topic),
+    ]
 
 
 def _credited(topic: Topic) -> set[str]:
