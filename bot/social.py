@@ -165,9 +165,11 @@ def _mended(term: str, vocabulary: frozenset[str]) -> str:
 _BOT = r"(?:(?:(?:the|this|that) )?(?:aieng |/aieng )?(?:bot|app|thing|command|tool)|you|u|this|it|aieng|/aieng)"
 _CLAUSE = r"[^.!?\n]*"  # the rest of a clause (a phrase about the bot's scope takes its whole clause)
 # "...can I ask", "...do you cover": what follows "what kind of questions" when the bot is asked about
-# ("what sort of questions come up in an interview" is not).
+# ("what sort of questions come up in an interview" is not, nor "...can I ask the interviewer").
 _ASKING_THE_BOT = (
-    r"[^.!?\n]*?\b(?:(?:can|could|should|may) (?:i|we) (?:ask|type|say|write|get)|(?:can|could|do|would|will) (?:you|u)"
+    r"[^.!?\n]*?\b(?:(?:can|could|should|may) (?:i|we) (?:ask|type|say|write|get)"
+    r"(?! (?:the|my|our|a|an|in|at|during|them|him|her)\b)"
+    r"|(?:can|could|do|would|will) (?:you|u)"
     r"|(?:supposed|meant|allowed) to (?:ask|type|say|write)"
     r"|(?:you|u) (?:know|answer|cover|have|do|handle|offer|support))\b"
 )

@@ -53,3 +53,16 @@ def test_where_to_start_is_cut_only_beside_a_phrase_about_the_bot() -> None:
     cue = social_cue("i'm new to ml. where should i start, what can i ask?")
     assert cue is not None and cue.rest == "im new to ml."
     assert social_cue("where should i start?") is None
+
+
+QUESTIONS_TO_ASK_SOMEONE_ELSE = [
+    "what questions should i ask my recruiter about the offer?",
+    "what kind of questions can we ask the hiring manager",
+    "what questions can i ask in the final round?",
+    "what sort of questions could i ask at the end of an interview",
+]
+
+
+@pytest.mark.parametrize("text", QUESTIONS_TO_ASK_SOMEONE_ELSE)
+def test_questions_to_ask_someone_else_are_not_about_the_bot(engine: Engine, text: str) -> None:
+    assert engine.answer(text, "dm").kind != "help"
