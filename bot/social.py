@@ -198,8 +198,10 @@ _ABOUT_THE_BOT_PHRASES = (
     r"\b(?:you|u)(?:re| are) able to (?:do|answer|help with)\b",
     r"\b(?:your|ur) (?:capabilities|abilities|features|functions|commands|scope)\b",
     r"\b(?:example|sample) (?:questions|prompts|queries)\b",
-    r"\bwhat (?:can|should|could|do) (?:i|we) (?:ask|type|say|write)(?: (?:you|u|here|it|this bot|aieng))?"
-    r"(?= *(?:$|[?.!,]| to (?:use|get started|start)))",
+    # saying and writing are to someone: to the bot only when it is named ("hr asked my expected ctc, what
+    # should i say" is a career question)
+    r"\bwhat (?:can|should|could|do) (?:i|we) (?:(?:ask|type)(?: (?:you|u|here|it|this bot|aieng))?"
+    r"|(?:say|write) (?:to )?(?:you|u|here|it|this bot|aieng))(?= *(?:$|[?.!,]| to (?:use|get started|start)))",
     r"\bwhat does " + _BOT + r" do\b",
     r"\bwhats (?:this|that) (?:bot|app|command|thing)\b(?: (?:about|for))?",
     r"\b(?:who|what) (?:are|r) (?:you|u)\b(?! (?:doing|thinking|working))",

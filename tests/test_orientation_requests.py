@@ -66,3 +66,9 @@ QUESTIONS_TO_ASK_SOMEONE_ELSE = [
 @pytest.mark.parametrize("text", QUESTIONS_TO_ASK_SOMEONE_ELSE)
 def test_questions_to_ask_someone_else_are_not_about_the_bot(engine: Engine, text: str) -> None:
     assert engine.answer(text, "dm").kind != "help"
+
+
+def test_what_to_say_is_about_the_bot_only_when_it_is_named(engine: Engine) -> None:
+    assert engine.answer("the recruiter wants my current salary, what do i say?", "dm").kind != "help"
+    assert engine.answer("hi! what can i say to you?", "dm").kind == "help"
+    assert engine.answer("what should i say", "dm").kind == "help"
