@@ -116,8 +116,11 @@ class EntityIndex:
         self.year_ranges = list(_year_ranges(library))
         self.single_words = sorted(k[0] for k in self.phrases if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH)
 
-    def extract(self, raw_words: list[str], *, strict_case: list[str] | None = None) -> Entities:
-        """Longest phrases first; then single-word typos. `strict_case` guards words like "us"."""
+    def extract(
+        self, raw_words: list[str], *, strict_case: list[str] | None = None, opens: frozenset[int] = frozenset()
+    ) -> Entities:
+        """Longest phrases first; then single-word typos. `strict_case` guards words like "us"; `opens`
+        are the positions that open a sentence."""
         stems = [stem(w) for w in raw_words]
         taken = [False] * len(stems)
         found: list[Found] = []
@@ -132,7 +135,7 @@ class EntityIndex:
                 found += [Found(kind, ident, start, length, True) for kind, ident in hits]
                 taken[start : start + length] = [True] * length
         found += self._typos(stems, taken)
-        found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f))]
+        found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f, opens))]
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
         return Entities(*_without_set_aside(found, raw_words))
 
@@ -226,12 +229,13 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
         yield "profession", job.id, job.aliases
 
 
-def _actor(raw_words: list[str], f: Found) -> bool:
-    """Is the role or job at `f` someone in the story, by what follows it (see ACTORS)?"""
+def _actor(raw_words: list[str], f: Found, opens: frozenset[int]) -> bool:
+    """Is the role or job at `f` someone in the story, by what follows it in its sentence (see ACTORS)?
+    ("a fair salary for a nurse? asking for a friend": the next sentence's asking is the person's)"""
     i = f.start + f.length
-    while i < len(raw_words) and raw_words[i] in ACTOR_SKIPS:
+    while i < len(raw_words) and i not in opens and raw_words[i] in ACTOR_SKIPS:
         i += 1
-    if i >= len(raw_words):
+    if i >= len(raw_words) or i in opens:
         return False
     before = [w for w in raw_words[max(0, f.start - 2) : f.start] if w not in {"a", "an"}]
     if before and before[-1] in SELF_WORDS:

@@ -9,7 +9,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.entities import Entities, EntityIndex, Found
-from bot.text import clean_question, split_words
+from bot.text import clean_question, sentence_weights, split_words
 
 # The grammar's topic words and the abbreviations people type for them.
 COMMAND_WORDS: dict[str, tuple[str, ...]] = {
@@ -63,10 +63,21 @@ def parse(text: str, index: EntityIndex, *, grammar: bool) -> Query:
         command = "help"
     args = written[1:] if command and written else written
     lowered = [w.lower() for w in args]
-    entities = index.extract(lowered, strict_case=None if command else args)
+    opens = _sentence_openings(cleaned, offset=len(written) - len(args))
+    entities = index.extract(lowered, strict_case=None if command else args, opens=opens)
     if not entities.ids("level"):
         entities.found += _levels_by_experience(cleaned, lowered, index)
     return Query(cleaned, command, tuple(lowered), entities, is_question(cleaned))
+
+
+def _sentence_openings(cleaned: str, offset: int) -> frozenset[int]:
+    """Positions among the words after the first `offset` that open a sentence other than the first."""
+    opens, position = set(), -offset
+    for sentence, _ in sentence_weights(cleaned):
+        if position > 0:
+            opens.add(position)
+        position += len(split_words(sentence))
+    return frozenset(opens)
 
 
 def _levels_by_experience(text: str, lowered: list[str], index: EntityIndex) -> list[Found]:

@@ -52,3 +52,16 @@ def test_a_job_in_the_story_does_not_make_the_pay_question_about_that_job(librar
 def test_hr_asking_the_pay_leaves_the_pay_of_the_asked_level_and_place(engine: Engine) -> None:
     reply = engine.answer("junior ai engineer offer in bangalore, hr asked my expected ctc. what is normal?", "dm")
     assert reply.topic_id == "s:level=entry,location=india"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the going salary for a pharmacist? asking for my cousin",
+        "how much do they pay nurses? asking because my sister is one",
+        "what's a fair salary for a senior user researcher? asking for our hiring plan",
+    ],
+)
+def test_asking_in_the_next_sentence_is_the_persons_not_the_jobs(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind == "fallback" and (reply.topic_id or "").startswith("c:unpaid:")
