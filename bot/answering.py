@@ -47,7 +47,7 @@ from bot.kinds import VIAS, ButtonAction, ReplyKind, Via
 from bot.matching import Matcher
 from bot.parsing import Query, parse
 from bot.peoples import named_by_peoples_word, peoples_words, read_as_words
-from bot.phases import asked_stems, phase_by_word, phase_index, words_ahead, words_past
+from bot.phases import asked_stems, phase_by_steps, phase_by_word, phase_index, words_ahead, words_past
 from bot.recent import Recent
 from bot.refs import Ref
 from bot.routing import COMMAND_THINGS, SUBJECT_ROLE, CommandRouter
@@ -424,7 +424,11 @@ class Engine:
         index = phase_index(roadmap, asked_stems(ahead))
         if index is None:
             index = phase_by_word(roadmap, ahead)  # "about to start the LLM part"
-        if index is None and (done := phase_index(roadmap, asked_stems(words_past(query.words)))) is not None:
+        past = words_past(query.words)
+        done = phase_index(roadmap, asked_stems(past))
+        if done is None:
+            done = phase_by_steps(roadmap, past)  # "after the RAG stuff": the phase with that step is done
+        if index is None and done is not None:
             plan = plan_of(roadmap, done)  # "what comes after the MLOps step": the next phase of its plan
             index = plan[min(plan.index(done) + 1, len(plan) - 1)]
         return refs.roadmap(roadmap.id, index) if index is not None else ref

@@ -80,6 +80,15 @@ def phase_by_word(roadmap: Roadmap, question_words: tuple[str, ...]) -> int | No
     return named.pop() if len(named) == 1 else None
 
 
+def phase_by_steps(roadmap: Roadmap, question_words: tuple[str, ...]) -> int | None:
+    """The one phase whose steps name every word of `question_words` that any step of the roadmap
+    uses ("the RAG stuff": the phase with "Build your first RAG application"), if only one does."""
+    steps = [{stem(w) for step in phase.steps for w in words(step.title)} for phase in roadmap.phases]
+    wanted = {stem(w) for w in question_words if w not in STOPWORDS} & set().union(*steps)
+    named = [index for index, used in enumerate(steps) if wanted and wanted <= used]
+    return named[0] if len(named) == 1 else None
+
+
 def named_by_alias(roadmap: Roadmap, asked: frozenset[str]) -> bool:
     """Does the question name one of the roadmap's phases by an alias, or by its id's words beside
     the word "phase" or "step" (evidence for the roadmap itself)?"""
