@@ -344,7 +344,7 @@ class CandidateFinder:
         named = {
             stem(query.words[f.start + i])
             for f in query.entities.found
-            if f.kind in SALARY_KINDS
+            if f.kind in SALARY_KINDS or (f.kind == "measure" and f.id in wanted.measures)
             for i in range(f.length)
         }
         score = self.matcher.coverage(q_terms, self.salary_vocabulary | named | self._shown_words(wanted))

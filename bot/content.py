@@ -80,6 +80,7 @@ class Library:
     # stems of words that are pay right after a level or place ("senior numbers")
     level_pay_words: frozenset[str] = frozenset()
     other_professions: dict[str, m.Dimension] = field(default_factory=dict)
+    pay_measures: dict[str, m.PayMeasure] = field(default_factory=dict)
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
     short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vp" -> ("vice", "president")
     idioms: tuple[tuple[str, ...], ...] = ()  # lower-case words of vocabulary.yaml's idioms
@@ -310,6 +311,7 @@ def _assemble(loaded: _Loaded) -> Library:
         pay_parts=tuple(salaries.pay_parts),
         pay_trends=frozenset(map(stem, salaries.pay_trends)),
         other_professions={d.id: d for d in salaries.other_professions},
+        pay_measures={d.id: d for d in salaries.pay_measures},
         asked_across={dimension: tuple(phrases) for dimension, phrases in salaries.asked_across.items()},
         word_families=tuple(frozenset(map(stem, family)) for family in got["vocabulary.yaml"].word_families),
         short_forms={stem(short): tuple(terms(long)) for short, long in got["vocabulary.yaml"].short_forms.items()},

@@ -38,9 +38,10 @@ KINDS = (
     "skill",
     "learn",
     "profession",
+    "measure",
 )
 # A level or place the question sets aside ("in London, not the national avg") is not asked about.
-NEGATABLE = frozenset({"level", "location", "specialization", "company_type"})
+NEGATABLE = frozenset({"level", "location", "specialization", "company_type", "measure"})
 NEGATIONS = frozenset({"not", "no", "excluding", "except", "without", "besides", "nor", "outside"})
 # Two words that set aside what follows them ("other than the bay area", "apart from senior").
 NEGATION_PAIRS = frozenset(
@@ -227,6 +228,8 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
             yield kind, topic.id, [topic.title, *topic.aliases]
     for job in library.other_professions.values():
         yield "profession", job.id, job.aliases
+    for measure in library.pay_measures.values():
+        yield "measure", measure.id, measure.aliases
 
 
 def _actor(raw_words: list[str], f: Found, opens: frozenset[int]) -> bool:
@@ -252,7 +255,9 @@ def _without_set_aside(found: list[Found], raw_words: list[str]) -> tuple[list[F
     kept: list[Found] = []
     set_aside: list[Found] = []
     for f in found:
-        if f.kind in NEGATABLE and (_negated(raw_words, f.start) or _listed_after(set_aside, f, raw_words)):
+        if f.kind in NEGATABLE and (
+            _negated(raw_words, f.start) or _listed_after(set_aside, f, raw_words) or _measure_of(set_aside, f)
+        ):
             set_aside.append(f)
         else:
             kept.append(f)
@@ -266,6 +271,11 @@ def _negated(raw_words: list[str], start: int) -> bool:
     while i >= 0 and raw_words[i] in NEGATION_SKIPS:
         i -= 1
     return i >= 0 and (raw_words[i] in NEGATIONS or (i > 0 and (raw_words[i - 1], raw_words[i]) in NEGATION_PAIRS))
+
+
+def _measure_of(set_aside: list[Found], f: Found) -> bool:
+    """Is `f` the measure of a thing set aside just before it ("not the national average")?"""
+    return f.kind == "measure" and any(before.start + before.length == f.start for before in set_aside)
 
 
 def _listed_after(set_aside: list[Found], f: Found, raw_words: list[str]) -> bool:

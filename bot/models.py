@@ -122,6 +122,15 @@ class Dimension(Strict):
     within: SiblingId | None = None  # a location inside another ("san-francisco" within "us")
 
 
+class PayMeasure(Strict):
+    """What a pay figure measures (total compensation, base, median), by the words people ask it with."""
+
+    id: Slug
+    name: Text
+    aliases: list[Text] = Field(min_length=1)
+    label_words: list[Word] = Field(min_length=1)  # a figure whose label uses one measures this
+
+
 class Level(Topic):
     rank: int
 
@@ -214,6 +223,7 @@ class SalariesFile(Strict):
     level_pay_words: list[Word] = Field(default_factory=list)
     pay_parts: list[Text] = Field(default_factory=list)  # parts of pay no salary table shows ("bonus", "equity")
     pay_trends: list[Word] = Field(default_factory=list)  # how pay moves, which no one-year table shows
+    pay_measures: list[PayMeasure] = Field(default_factory=list)  # asked for ("total comp"), shown first
     other_professions: list[Dimension] = Field(default_factory=list)  # jobs whose pay no article gives
     # Phrases that ask about every value of a dimension at once ("which companies"): they name them all.
     asked_across: dict[Literal["company_types", "specializations"], list[Text]] = Field(default_factory=dict)

@@ -6,7 +6,8 @@ t:<topic-id>:<i>.<j>...            the same, focused on the entry's facts i, j..
 t:<topic-id>:all[:<page>]          the full card, every fact (1-based pages when it is long)
 t:<roadmap>[:<i>.<j>...]:for-<id>  a roadmap's overview for people it is only the nearest path for
                                    (one of its `nearest_for`), which it says first
-s:level=senior,location=uk         a salary table for the given dimensions ("s:" = by level)
+s:level=senior,location=uk         a salary table for the given dimensions ("s:" = by level);
+                                   `measure=total` shows the figures of that measure first
 r:<roadmap>[:<phase>[:<step>]]     a roadmap, one of its phases, or one step (0-based positions)
 rs:<role>                          the skills a role needs
 cmp:<role>,<role>[,<role>][:<i>.<j>...]
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from bot.kinds import RefKind
 
 MAX_COMPARED = 3  # roles a comparison sets side by side
-SALARY_DIMENSIONS = ("level", "location", "specialization", "company_type", "role")
+SALARY_DIMENSIONS = ("level", "location", "specialization", "company_type", "role", "measure")
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,13 @@ class SalaryQuery:
     specializations: tuple[str, ...] = ()
     company_types: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()  # what the figures shown first measure ("total", "base")
 
     def is_empty(self) -> bool:
         return not any(self.values())
 
     def values(self) -> list[tuple[str, ...]]:
-        return [self.levels, self.locations, self.specializations, self.company_types, self.roles]
+        return [self.levels, self.locations, self.specializations, self.company_types, self.roles, self.measures]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import refs
 from bot.cards.salary import other_profession_ref
 from bot.content import Library
@@ -190,10 +192,12 @@ def salary_query(e: Entities) -> SalaryQuery:
             f.id for f in e.found if f.kind == "role" and f.id != SUBJECT_ROLE and f.start not in special_spans
         )
     )
-    return SalaryQuery(
+    wanted = SalaryQuery(
         levels=tuple(e.ids("level")),
         locations=tuple(e.ids("location")),
         specializations=tuple(e.ids("specialization")),
         company_types=tuple(e.ids("company_type")),
         roles=roles,
     )
+    # What the figures measure orders a table cut to something; alone it asks for no table of its own.
+    return replace(wanted, measures=tuple(e.ids("measure"))) if not wanted.is_empty() else wanted

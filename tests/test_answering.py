@@ -46,7 +46,7 @@ ANSWER_CASES = [
     ("when does staff augmentation make sense?", "dm", "staff-augmentation"),
     ("what is the EU AI Act and what does it mean for engineers?", "dm", "challenge-regulation"),
     ("is $180k normal for a mid-level ai engineer?", "dm", "s:level=mid"),
-    ("what's the median base for senior ai engineers", "dm", "s:level=senior"),
+    ("what's the median base for senior ai engineers", "dm", "s:level=senior,measure=median+base"),
     (
         "should we hire a data scientist or an ai engineer to automate intake?",
         "dm",

@@ -78,6 +78,7 @@ def _raw_topic_ids() -> Iterator[tuple[str, str]]:
         "pay_parts",
         "pay_trends",
         "other_professions",
+        "pay_measures",
         "asked_across",
         "word_families",
         "short_forms",

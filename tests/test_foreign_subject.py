@@ -39,8 +39,8 @@ PRICES_AND_OTHER_PAY = [
     "how much do pro soccer players earn",
 ]
 PAY_OF_AI_ENGINEERS = [
-    ("median salary in austin", "s:location=austin"),
-    ("what's the median in austin", "s:location=austin"),
+    ("median salary in austin", "s:location=austin,measure=median"),
+    ("what's the median in austin", "s:location=austin,measure=median"),
     ("does ai engineer pay in sf keep up with rent prices?", "s:location=san-francisco"),
 ]
 

@@ -9,6 +9,7 @@ import pytest
 from bot.answering import Engine
 from bot.intents import gets_as_pay
 from bot.parsing import parse
+from bot.refs import SalaryQuery, parse_ref
 from bot.rendering import text_lines
 
 
@@ -51,3 +52,34 @@ def test_a_vp_pay_card_shows_no_other_executives_figure(engine: Engine) -> None:
     text = _text(engine, "any pay numbers for a vp of engineering?")
     assert "$395,396" in text
     assert "$417,881" not in text  # the CMO's
+
+
+def _first_figure(engine: Engine, question: str) -> str:
+    reply = engine.answer(question, "dm")
+    assert reply.card is not None, question
+    fields = [f for s in reply.card.sections for f in s.fields]
+    return f"{fields[0].label}: {fields[0].value}"
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what is total compensation for a mid-level AI engineer including equity?", "Total compensation (2-5 years)"),
+        ("base pay for an entry level ai engineer in the US?", "Base salary range, Entry-level"),
+        ("senior ai engineer median salary", "Median base salary, senior AI engineers"),
+        ("staff ai engineer pay including equity, not just base", "Total compensation, Staff/Principal"),
+    ],
+)
+def test_the_measure_asked_for_comes_first(engine: Engine, question: str, first: str) -> None:
+    assert _first_figure(engine, question).startswith(first), question
+
+
+def test_equity_alone_is_still_the_topic_about_it(engine: Engine) -> None:
+    reply = engine.answer("how much equity do AI engineers get?", "dm")
+    assert reply.topic_id == "salary-total-compensation"
+
+
+def test_a_measure_travels_in_the_salary_ref() -> None:
+    ref = parse_ref("s:level=senior,measure=total")
+    assert ref.salary == SalaryQuery(levels=("senior",), measures=("total",))
+    assert str(ref) == "s:level=senior,measure=total"

@@ -121,7 +121,7 @@ def test_a_person_earning_in_a_place_is_still_pay(engine: Engine, text: str) -> 
 
 def test_a_role_without_pay_figures_beside_ai_engineers_does_not_take_the_pay_question(engine: Engine) -> None:
     reply = engine.answer("hr here, checking an offer: what is senior ai engineer base pay in london?", "dm")
-    assert reply.kind == "answer" and reply.topic_id == "s:level=senior,location=uk"
+    assert reply.kind == "answer" and reply.topic_id == "s:level=senior,location=uk,measure=base"
 
 
 def test_another_job_named_beside_ai_engineers_is_still_an_ai_pay_question(engine: Engine) -> None:

@@ -71,6 +71,7 @@ def _check_salary_ids(library: Library, query: SalaryQuery) -> None:
         library.specializations,
         library.company_types,
         library.roles,
+        library.pay_measures,
     )
     for ids, table in zip(query.values(), known, strict=True):
         unknown = set(ids) - set(table)

@@ -23,6 +23,7 @@ from bot.cards.model import Button, Card, Field, Section, cite, open_button, sou
 from bot.content import Library
 from bot.models import Dimension, SalaryFigure
 from bot.refs import SalaryQuery
+from bot.text import stem, terms
 
 NATIONAL = "us"
 FIELDS_PER_SECTION = 8
@@ -44,7 +45,7 @@ class SalaryAnswer:
 
 
 def salary_card(library: Library, query: SalaryQuery) -> Card:
-    answer = salary_answer(library, query)
+    answer = _measured_first(library, salary_answer(library, query), query.measures)
     shown = [f for g in answer.groups for f in g.figures]
     sections = tuple(
         Section(g.heading, (), tuple(_field(library, f) for f in g.figures[i : i + FIELDS_PER_SECTION]))
@@ -82,6 +83,22 @@ def salary_answer(library: Library, query: SalaryQuery) -> SalaryAnswer:
     )
     leads = [a.lead for a in answers if _is_gap(a)]
     return SalaryAnswer(" ".join(leads) or _lead_for(groups), groups)
+
+
+def _measured_first(library: Library, answer: SalaryAnswer, measures: tuple[str, ...]) -> SalaryAnswer:
+    """Each group's figures of the asked measure ("total comp": the total-compensation rows) first,
+    the rest after them in the articles' order."""
+    words = {stem(w) for m in measures for w in library.pay_measures[m].label_words}
+    if not words:
+        return answer
+
+    def measures_asked(figure: SalaryFigure) -> bool:
+        return bool(words & set(terms(figure.label)))
+
+    groups = tuple(
+        Group(g.heading, tuple(sorted(g.figures, key=lambda f: not measures_asked(f)))) for g in answer.groups
+    )
+    return replace(answer, groups=groups)
 
 
 # ---------------------------------------------------------------- what fits
