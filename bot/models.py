@@ -120,6 +120,8 @@ class Dimension(Strict):
     name: Text
     aliases: list[Text] = Field(default_factory=list)
     within: SiblingId | None = None  # a location inside another ("san-francisco" within "us")
+    # A part of a wider region no figure is for ("uk" in "europe"): asked about the region, its parts answer.
+    region: SiblingId | None = None
 
 
 class PayMeasure(Strict):

@@ -73,16 +73,35 @@ def salary_answer(library: Library, query: SalaryQuery) -> SalaryAnswer:
         if _premium_without_level(library, query):
             return _level_beside_subject(library, query, None)
         return _nowhere_in_particular(library, query)
-    answers = [_at_place(library, query, place) for place in query.locations]
-    if len(answers) == 1:
+    places = tuple(dict.fromkeys(p for place in query.locations for p in parts_of(library, place) or (place,)))
+    answers = [_at_place(library, query, place) for place in places]
+    if len(answers) == 1 and places == query.locations:
         return answers[0]
     groups = tuple(
         Group(g.heading or _place_name(library, place), g.figures)
-        for place, a in zip(query.locations, answers, strict=True)
+        for place, a in zip(places, answers, strict=True)
         for g in a.groups
     )
-    leads = [a.lead for a in answers if _is_gap(a)]
-    return SalaryAnswer(" ".join(leads) or _lead_for(groups), groups)
+    gaps = " ".join(a.lead.rstrip(":.") + "." for a in answers if _is_gap(a))  # each place's own sentence
+    lead = gaps[:-1] + ":" if gaps else _lead_for(groups)
+    return SalaryAnswer(_regions_lead(library, query, places) + lead, groups)
+
+
+def parts_of(library: Library, place: str) -> tuple[str, ...]:
+    """The places with figures that lie in a region no figure is for ("europe": uk, germany); () else."""
+    if has_figures(library, place):
+        return ()
+    return tuple(d.id for d in library.locations.values() if d.region == place and has_figures(library, d.id))
+
+
+def _regions_lead(library: Library, query: SalaryQuery, places: tuple[str, ...]) -> str:
+    """What a region's figures are: "No article gives a figure for Europe as a whole; ... each by itself."."""
+    regions = [p for p in query.locations if p not in places]
+    if not regions:
+        return ""
+    whole = _series([_the(_place_name(library, r)) for r in regions])
+    parts = _series([_the(_place_name(library, p)) for p in places if p not in query.locations])
+    return f"No article gives a figure for {whole} as a whole; they give {parts}, each by itself. "
 
 
 def _measured_first(library: Library, answer: SalaryAnswer, measures: tuple[str, ...]) -> SalaryAnswer:
