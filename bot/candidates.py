@@ -99,7 +99,9 @@ class CandidateFinder:
         ranked = self.matcher.rank(q_terms, allowed)
         ranked += self.matcher.rank(q_terms, set(bonus) - {c.topic_id for c in ranked})
         found = [self._scored_entry(c, bonus.get(c.topic_id, 0.0)) for c in ranked]
-        if not (about_pay and len(subjects(salary_query(query.entities))) > 1):
+        named = salary_query(query.entities)
+        others = replace(named, roles=tuple(r for r in named.roles if r != SUBJECT_ROLE))
+        if not (about_pay and len(subjects(others)) > 1):  # AI engineer vs a role: their comparison has pay
             found += self._pair_candidates(query, found)  # "NLP vs CV: which pays more" is a pay table
         if not about_pay:
             found += self._level_pair_candidates(query, found)
@@ -314,8 +316,8 @@ class CandidateFinder:
         no article gives pay for is who is asking or who the story is about, not whose pay is asked."""
         if SUBJECT_ROLE not in query.entities.ids("role") and not _ai_words_outside(query, "role"):
             return wanted
-        paid = {f.role for f in self.library.salary_figures}
-        return replace(wanted, roles=tuple(r for r in wanted.roles if r in paid))
+        paid = tuple(r for r in wanted.roles if r in {f.role for f in self.library.salary_figures})
+        return replace(wanted, roles=paid if set(paid) - {SUBJECT_ROLE} else ())
 
     def _places_elsewhere(self, entities: Entities) -> tuple[str, ...] | None:
         """Asked about a level "anywhere except the US" (the US set aside, no place named): the other

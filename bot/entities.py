@@ -82,6 +82,7 @@ class Found:
 class Entities:
     found: list[Found] = field(default_factory=list)
     set_aside: list[Found] = field(default_factory=list)  # named after "not", "except", ... (NEGATIONS)
+    askers: list[Found] = field(default_factory=list)  # roles that say who is asking ("data scientist here")
 
     def ids(self, kind: str) -> list[str]:
         seen: list[str] = []
@@ -138,7 +139,8 @@ class EntityIndex:
         found += self._typos(stems, taken)
         found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f, opens))]
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
-        return Entities(*_without_set_aside(found, raw_words))
+        kept, set_aside = _without_set_aside(found, raw_words)
+        return Entities(kept, set_aside, [f for f in kept if f.kind == "role" and _introduces_asker(raw_words, f)])
 
     def levels_for_years(self, years: int) -> list[str]:
         """The levels whose years of experience (as the articles give them) include `years`: the
@@ -247,6 +249,13 @@ def _actor(raw_words: list[str], f: Found, opens: frozenset[int]) -> bool:
     if raw_words[i] in BARE_SAYING and not raw_words[f.start + f.length - 1].endswith("s"):
         return False  # "my first ai eng offer": one engineer never "offer"s; the two words name one thing
     return raw_words[i] in SAYING or (owned and raw_words[i] in DOING)
+
+
+def _introduces_asker(raw_words: list[str], f: Found) -> bool:
+    """Does the role at `f` say who is asking: "data scientist here", "I'm a data scientist", "as an ML engineer"?"""
+    after = raw_words[f.start + f.length : f.start + f.length + 1]
+    before = [w for w in raw_words[max(0, f.start - 2) : f.start] if w not in {"a", "an"}]
+    return after == ["here"] or (bool(before) and before[-1] in SELF_WORDS)
 
 
 def _without_set_aside(found: list[Found], raw_words: list[str]) -> tuple[list[Found], list[Found]]:

@@ -187,11 +187,15 @@ def salary_query(e: Entities) -> SalaryQuery:
     """The salary dimensions a query names. Words naming both a specialization and a role
     ("computer vision") are the specialization here; plain AI engineer pay is the default."""
     special_spans = {f.start for f in e.found if f.kind == "specialization"}
+    # Who is asking is not whose pay is asked when the question names a level ("data scientist here,
+    # what does a senior AI engineer earn?").
+    askers = e.askers if e.ids("level") else []
     roles = tuple(
-        dict.fromkeys(
-            f.id for f in e.found if f.kind == "role" and f.id != SUBJECT_ROLE and f.start not in special_spans
-        )
+        dict.fromkeys(f.id for f in e.found if f.kind == "role" and f.start not in special_spans and f not in askers)
     )
+    # AI engineers beside another role are one side of a comparison ("ML engineers vs AI engineers");
+    # alone, theirs is the default table.
+    roles = roles if set(roles) - {SUBJECT_ROLE} else ()
     wanted = SalaryQuery(
         levels=tuple(e.ids("level")),
         locations=tuple(e.ids("location")),
