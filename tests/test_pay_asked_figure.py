@@ -83,3 +83,9 @@ def test_a_measure_travels_in_the_salary_ref() -> None:
     ref = parse_ref("s:level=senior,measure=total")
     assert ref.salary == SalaryQuery(levels=("senior",), measures=("total",))
     assert str(ref) == "s:level=senior,measure=total"
+
+
+def test_a_company_type_in_a_us_city_shows_the_citys_own_level_figure(engine: Engine) -> None:
+    text = _text(engine, "what's the total comp for a principal at google in the bay area?")
+    assert "$400K-$600K" in text  # Startupbricks' principal row for SF/NY
+    assert "$450,000 - $700,000+" in text  # its top companies row, national

@@ -289,10 +289,17 @@ def _level_gap_at(
     library: Library, query: SalaryQuery, place: str, name: str, general: list[SalaryFigure]
 ) -> SalaryAnswer:
     """No figure for this level here: the place's general figures, then the nearest levels here
-    (a country) or the US national figures for the level (a US city)."""
+    (a country) or the US national figures for the level (a US city). Asked of a company type,
+    specialization or role here, the place's own figures for the level come first, as what they are."""
     whom = f"{_subject(library, query)} in " if _tied(query) else ""
     gap = f"The articles give no {_level_names(library, query.levels)} figure for {whom}{_the(name)}."
     groups = [Group(f"{name}, all levels", tuple(general))] if general else []
+    if _tied(query):
+        plain = _at_place(library, SalaryQuery(levels=query.levels, locations=(place,)), place)
+        if not _is_gap(plain):
+            levels = _level_names(library, query.levels)
+            here = tuple(f for g in plain.groups for f in g.figures if f not in general)
+            groups.insert(0, Group(f"{name}, {levels} AI engineer pay in general", here))
     if NATIONAL in chain(library, place):
         us = _nowhere_in_particular(library, replace(query, locations=()))
         national = _one_per_article([f for g in us.groups for f in g.figures])
