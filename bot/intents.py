@@ -116,13 +116,14 @@ def prices_a_person(query: Query) -> bool:
 
 # What a person gets is their pay when the question asks what a level or role "gets" and stops there
 # or names where ("what do seniors typically get in indian metros", "what would a staff engineer get at
-# google?", "what do mid-level engineers get in london"): "what do seniors get asked", "get wrong", "get in
-# the first week" ask something else.
+# google?", "what do mid-level engineers get in london", "what do mid-level folks get at startups"):
+# "what do seniors get asked", "get wrong", "get in the first week" ask something else.
 GET_WORDS = frozenset({"get", "gets"})
 GET_ADVERBS = frozenset(
     {"typically", "usually", "normally", "generally", "really", "actually", "roughly", "realistically"}
 )
 GET_ASKING = frozenset({"what", "how"})
+GET_PEOPLE = frozenset({"folks", "people", "devs", "developers", "hires", "ones", "guys", "employees"})
 GET_PLACES = frozenset({"location", "company_type"})
 _GET_ENDS = re.compile(r"\bgets?\s*[?,.!;]")
 
@@ -138,7 +139,7 @@ def gets_as_pay(query: Query) -> bool:
         while (
             j not in ends
             and j > 0
-            and (query.words[j - 1] in GET_ADVERBS or stem(query.words[j - 1]) in AI_CONTEXT_WORDS)
+            and (query.words[j - 1] in GET_ADVERBS | GET_PEOPLE or stem(query.words[j - 1]) in AI_CONTEXT_WORDS)
         ):
             j -= 1
         person = ends.get(j)

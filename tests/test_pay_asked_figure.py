@@ -26,6 +26,7 @@ def _text(engine: Engine, question: str) -> str:
         ("what would a staff engineer get at google?", True),
         ("what do mid-level engineers get in london", True),
         ("what do entry level ai engineers usually get?", True),
+        ("what do mid-level folks get at startups?", True),
         ("what do seniors get asked in interviews?", False),
         ("what do juniors get wrong in their first project?", False),
         ("what does a senior get to decide on a team?", False),
@@ -68,6 +69,7 @@ def _first_figure(engine: Engine, question: str) -> str:
         ("base pay for an entry level ai engineer in the US?", "Base salary range, Entry-level"),
         ("senior ai engineer median salary", "Median base salary, senior AI engineers"),
         ("staff ai engineer pay including equity, not just base", "Total compensation, Staff/Principal"),
+        ("how much is the base for a staff AI engineer in the US?", "Average, Staff/Principal"),  # the level's own
     ],
 )
 def test_the_measure_asked_for_comes_first(engine: Engine, question: str, first: str) -> None:
@@ -89,3 +91,9 @@ def test_a_company_type_in_a_us_city_shows_the_citys_own_level_figure(engine: En
     text = _text(engine, "what's the total comp for a principal at google in the bay area?")
     assert "$400K-$600K" in text  # Startupbricks' principal row for SF/NY
     assert "$450,000 - $700,000+" in text  # its top companies row, national
+
+
+def test_a_head_of_ai_engineering_is_the_ai_director_no_article_gives_pay_for(engine: Engine) -> None:
+    reply = engine.answer("how much does a head of AI engineering make at a startup?", "dm")
+    assert reply.kind == "fallback"
+    assert "AI Director" in _text(engine, "how much does a head of AI engineering make at a startup?")

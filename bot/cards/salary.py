@@ -45,7 +45,7 @@ class SalaryAnswer:
 
 
 def salary_card(library: Library, query: SalaryQuery) -> Card:
-    answer = _measured_first(library, salary_answer(library, query), query.measures)
+    answer = _measured_first(library, salary_answer(library, query), query)
     shown = [f for g in answer.groups for f in g.figures]
     sections = tuple(
         Section(g.heading, (), tuple(_field(library, f) for f in g.figures[i : i + FIELDS_PER_SECTION]))
@@ -104,19 +104,18 @@ def _regions_lead(library: Library, query: SalaryQuery, places: tuple[str, ...])
     return f"No article gives a figure for {whole} as a whole; they give {parts}, each by itself. "
 
 
-def _measured_first(library: Library, answer: SalaryAnswer, measures: tuple[str, ...]) -> SalaryAnswer:
+def _measured_first(library: Library, answer: SalaryAnswer, query: SalaryQuery) -> SalaryAnswer:
     """Each group's figures of the asked measure ("total comp": the total-compensation rows) first,
-    the rest after them in the articles' order."""
-    words = {stem(w) for m in measures for w in library.pay_measures[m].label_words}
+    the rest after them in the articles' order; a figure for every level stays after the asked
+    level's own ("base for a staff engineer": the staff rows before a base range for all levels)."""
+    words = {stem(w) for m in query.measures for w in library.pay_measures[m].label_words}
     if not words:
         return answer
 
-    def measures_asked(figure: SalaryFigure) -> bool:
-        return bool(words & set(terms(figure.label)))
+    def order(figure: SalaryFigure) -> tuple[bool, bool]:
+        return bool(query.levels) and not figure.levels, not words & set(terms(figure.label))
 
-    groups = tuple(
-        Group(g.heading, tuple(sorted(g.figures, key=lambda f: not measures_asked(f)))) for g in answer.groups
-    )
+    groups = tuple(Group(g.heading, tuple(sorted(g.figures, key=order))) for g in answer.groups)
     return replace(answer, groups=groups)
 
 
