@@ -241,7 +241,8 @@ class Matcher:
         questions = self.questions[topic_id]
         if not questions:
             return coverage  # nothing to resemble: neither helped nor hurt
-        best = max(resemblance(asked, listed, self.kin) for listed in questions)
+        kin = {term: self.kin[term] for term in asked.weights if term in self.kin}  # the asked words' own
+        best = max(resemblance(asked, listed, kin) for listed in questions)
         similar = 100 * (RESEMBLANCE_FLOOR + (1 - RESEMBLANCE_FLOOR) * best)
         return (1 - QUESTION_SIMILARITY_SHARE) * coverage + QUESTION_SIMILARITY_SHARE * similar
 
@@ -292,12 +293,13 @@ def resemblance(asked: WeighedTerms, listed: WeighedTerms, kin: Mapping[str, fro
     that uses its kin (`kin`), as it does with an entry's words ("struggling" and "hard")."""
     if not asked.total or not listed.total:
         return 0.0
-    kin = kin or {}
-    shared = sum(
-        weight if term in listed.weights else KIN_WEIGHT * weight
-        for term, weight in asked.weights.items()
-        if term in listed.weights or not kin.get(term, frozenset()).isdisjoint(listed.weights)
-    )
+    shared = sum(weight for term, weight in asked.weights.items() if term in listed.weights)
+    if kin:  # most questions have no such word: the plain sum above is the whole of it
+        shared += KIN_WEIGHT * sum(
+            asked.weights[term]
+            for term, family in kin.items()
+            if term in asked.weights and term not in listed.weights and not family.isdisjoint(listed.weights)
+        )
     return shared / (ASKED_SIDE * asked.total + (1 - ASKED_SIDE) * listed.total)
 
 
