@@ -12,7 +12,7 @@ question with it in the entry itself, its pay synonyms, and its everyday word fa
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from bot import refs
 from bot.cards import focus
@@ -53,15 +53,15 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     budget = focus.OVERVIEW_BUDGET if overview else focus.FOCUS_BUDGET
     room = focus.OVERVIEW_ASKED_ROOM if overview else focus.ASKED_ROOM
     card_role = topic_id if topic_id in library.roles else None
+    title = _title_terms(topic, library.short_forms)
     # On a roadmap, any role named is whom the path is for; on another entry, see `_asked`.
-    title = None if overview else _title_terms(topic, library.short_forms)
-    asked = _asked(library, matcher, query, card_role=card_role, title=title)
+    asked = _asked(library, matcher, query, card_role=card_role, title=None if overview else title)
     read = _read_for(topic, matcher, asked, library.word_families, library.short_forms)
-    own_question = not _beyond_title(topic, read, library.short_forms)
+    own_question = not _beyond_title(topic, read, title)
     # What a question asking for an amount counts is in its words beyond those naming the entry. A
     # roadmap's plans state every step's span and their total: its few facts answer the rest.
     asks_amount = not overview and _asks_amount(query.words, library)
-    counted = set(read) - _title_terms(topic, library.short_forms) if asks_amount else set()
+    counted = set(read) - title if asks_amount else set()
     picks = focus.question_picks(topic, read, budget, room, headline=own_question, amount_words=counted)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
 
@@ -144,23 +144,20 @@ def _says_who(found: Found, query: Query, card_role: str | None, title: set[str]
 def _idiom_positions(words: Sequence[str], idioms: Sequence[tuple[str, ...]]) -> set[int]:
     """Positions of the words that make up an idiom ("rule of thumb", "big picture"): read one by
     one, they would point to facts about rules or large models."""
-    return {
-        start + i
-        for idiom in idioms
-        for start in range(len(words) - len(idiom) + 1)
-        if tuple(words[start : start + len(idiom)]) == idiom
-        for i in range(len(idiom))
-    }
+    return {start + i for idiom in idioms for start in _starts_of(idiom, words) for i in range(len(idiom))}
 
 
 def _asks_amount(words: Sequence[str], library: Library) -> bool:
     """Does the question ask for an amount ("how many", "what share"): one of vocabulary.yaml's
     quantity phrases, its words in a row?"""
     lowered = tuple(word.lower() for word in words)
-    return any(
-        lowered[start : start + len(phrase)] == phrase
-        for phrase in library.quantity_phrases
-        for start in range(len(lowered) - len(phrase) + 1)
+    return any(next(_starts_of(phrase, lowered), None) is not None for phrase in library.quantity_phrases)
+
+
+def _starts_of(phrase: tuple[str, ...], words: Sequence[str]) -> Iterator[int]:
+    """Where `phrase` stands in `words`, its words in a row."""
+    return (
+        start for start in range(len(words) - len(phrase) + 1) if tuple(words[start : start + len(phrase)]) == phrase
     )
 
 
@@ -214,13 +211,10 @@ def _spellings(term: str, short_forms: Mapping[str, tuple[str, ...]]) -> set[str
     return spellings
 
 
-def _beyond_title(
-    topic: Topic, read: Mapping[str, Mapping[str, float]], short_forms: Mapping[str, tuple[str, ...]]
-) -> bool:
-    """Does a word of the question other than the entry's title words reach one of its facts? A
+def _beyond_title(topic: Topic, read: Mapping[str, Mapping[str, float]], title: set[str]) -> bool:
+    """Does a word of the question other than the entry's `title` words reach one of its facts? A
     question in the title's words only asks the entry's own question, which its headline point
     answers: a fact using a title word in passing ("job titles vary") must not take its place."""
-    title = _title_terms(topic, short_forms)
     facts = focus.wording_of_texts(tuple(item.text for item in focus.items_of(topic)))
     return any(
         term not in title and any(focus.uses_phrase(facts, reading) for reading in readings)

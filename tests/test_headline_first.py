@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.answering import Engine
 from bot.cards import focus
 from bot.content import Library
-from bot.focusing import _asked, _beyond_title, _read_for
+from bot.focusing import _asked, _beyond_title, _read_for, _title_terms
 from bot.models import Point, Topic
 from bot.parsing import parse
 from bot.rendering import text_lines
@@ -27,7 +27,7 @@ NIGHTS = Topic(
 def _picked(library: Library, engine: Engine, question: str) -> list[str]:
     query = parse(question, engine.index, grammar=False)
     read = _read_for(NIGHTS, engine.matcher, _asked(library, engine.matcher, query), library.word_families)
-    headline = not _beyond_title(NIGHTS, read, library.short_forms)
+    headline = not _beyond_title(NIGHTS, read, _title_terms(NIGHTS, library.short_forms))
     return [NIGHTS.points[i].text for i in focus.question_picks(NIGHTS, read, headline=headline)]
 
 
