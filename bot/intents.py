@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.entities import Found
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Terms
 from bot.parsing import Query
 from bot.text import split_words, stem, words
@@ -114,41 +115,145 @@ def prices_a_person(query: Query) -> bool:
     )
 
 
-# What a person gets is their pay when the question asks what a level or role "gets" and stops there
-# or names where ("what do seniors typically get in indian metros", "what would a staff engineer get at
-# google?", "what do mid-level engineers get in london", "what do mid-level folks get at startups"):
-# "what do seniors get asked", "get wrong", "get in the first week" ask something else.
-GET_WORDS = frozenset({"get", "gets"})
+# What a person gets, expects, makes or takes home is their pay when the question asks what a
+# level or role earns that way and the clause stops there, or goes on only to say where or as whom
+# ("what do seniors typically get in indian metros", "what would a staff engineer get at google?",
+# "what could I expect as a principal", "what would I take home as a mid-level in berlin"):
+# "what do seniors get asked", "what can a junior expect in their first week", "what do seniors
+# make of agents" ask something else.
+EARN_VERBS = frozenset(
+    {
+        ("get",),
+        ("gets",),
+        ("expect",),
+        ("make",),
+        ("makes",),
+        ("earn",),
+        ("earns",),
+        ("pocket",),
+        ("clear",),
+        ("take", "home"),
+        ("takes", "home"),
+        ("bring", "home"),
+        ("brings", "home"),
+        ("pull", "in"),
+        ("pulls", "in"),
+    }
+)
 GET_ADVERBS = frozenset(
     {"typically", "usually", "normally", "generally", "really", "actually", "roughly", "realistically"}
 )
+# Words that may close the clause after the verb without naming anything else it could be about.
+EARN_TAILS = GET_ADVERBS | frozenset(
+    {
+        "now",
+        "today",
+        "nowadays",
+        "currently",
+        "initially",
+        "first",
+        "annually",
+        "yearly",
+        "these",
+        "days",
+        "starting",
+        "out",
+        "a",
+        "per",
+        "year",
+        "annum",
+        "there",
+        "then",
+    }
+)
 GET_ASKING = frozenset({"what", "how"})
-GET_PEOPLE = frozenset({"folks", "people", "devs", "developers", "hires", "ones", "guys", "employees"})
+GET_PEOPLE = frozenset(
+    {"folks", "people", "devs", "developers", "hires", "ones", "guys", "employees"}
+    | {"dev", "developer", "hire", "one", "employee", "person"}
+)
+AS_WHOM = frozenset({"as", "being"})  # "what could I expect as a principal"
+AT_WHERE = frozenset({"in", "at", "for", "from"})  # "get in london", "expect at a startup", "make from big tech"
+ARTICLES = frozenset({"a", "an", "the"})
 GET_PLACES = frozenset({"location", "company_type"})
-_GET_ENDS = re.compile(r"\bgets?\s*[?,.!;]")
 
 
 def gets_as_pay(query: Query) -> bool:
-    """Does "what ... <level or role> get" end its clause, or go on "in"/"at" a place or employer?"""
+    """Does "what ... <level or role> get/expect/make/take home" (or "what ... expect as <level>")
+    end its clause, after at most where ("in"/"at" a place or employer) and when?"""
     ends = {f.start + f.length: f for f in query.entities.found if f.kind in PERSON_KINDS}
-    at = {f.start for f in query.entities.found if f.kind in GET_PLACES}
-    for i, word in enumerate(query.words):
-        if word not in GET_WORDS:
+    starts = {f.start: f for f in query.entities.found if f.kind in PERSON_KINDS | GET_PLACES}
+    clause_ends = _clause_ends(query)
+    for i, verb in _verbs(query.words):
+        person = _person_before(query.words, ends, i)
+        after = i + len(verb)
+        whom = _named_after(query.words, starts, after, AS_WHOM, PERSON_KINDS)
+        if whom:
+            person, after = person or whom, _past_people(query.words, whom.start + whom.length)
+        if person is None or not GET_ASKING & set(query.words[: min(i, person.start)]):
             continue
-        j = i
-        while (
-            j not in ends
-            and j > 0
-            and (query.words[j - 1] in GET_ADVERBS | GET_PEOPLE or stem(query.words[j - 1]) in AI_CONTEXT_WORDS)
-        ):
-            j -= 1
-        person = ends.get(j)
-        if person is None or not GET_ASKING & set(query.words[: person.start]):
-            continue
-        after = query.words[i + 1 : i + 2]
-        if not after or (after[0] in {"in", "at"} and {i + 2, i + 3} & at) or _GET_ENDS.search(query.text.lower()):
+        if where := _named_after(query.words, starts, after, AT_WHERE, GET_PLACES):
+            after = where.start + where.length
+        if _clause_closes(query.words, after, clause_ends):
             return True
     return False
+
+
+def _verbs(words: tuple[str, ...]) -> Iterable[tuple[int, tuple[str, ...]]]:
+    for i in range(len(words)):
+        for verb in EARN_VERBS:
+            if words[i : i + len(verb)] == verb:
+                yield i, verb
+
+
+def _person_before(words: tuple[str, ...], ends: dict[int, Found], i: int) -> Found | None:
+    """The level or role that ends just before position i, over adverbs and people words."""
+    while (
+        i not in ends and i > 0 and (words[i - 1] in GET_ADVERBS | GET_PEOPLE or stem(words[i - 1]) in AI_CONTEXT_WORDS)
+    ):
+        i -= 1
+    return ends.get(i)
+
+
+def _past_people(words: tuple[str, ...], i: int) -> int:
+    """The position after the people words that follow a level ("as a senior engineer", "as an entry level hire")."""
+    while i < len(words) and (words[i] in GET_PEOPLE or stem(words[i]) in AI_CONTEXT_WORDS):
+        i += 1
+    return i
+
+
+def _named_after(
+    words: tuple[str, ...], starts: dict[int, Found], i: int, openers: frozenset[str], kinds: frozenset[str]
+) -> Found | None:
+    """The thing of `kinds` named right after one of `openers` at position i ("as a principal", "at big tech")."""
+    if i >= len(words) or words[i] not in openers:
+        return None
+    i += 1
+    while i < len(words) and words[i] in ARTICLES:
+        i += 1
+    found = starts.get(i)
+    return found if found and found.kind in kinds else None
+
+
+def _clause_closes(words: tuple[str, ...], i: int, clause_ends: frozenset[int]) -> bool:
+    """Do only EARN_TAILS words stand between position i and the end of its clause?"""
+    while i < len(words) and i not in clause_ends:
+        if words[i] not in EARN_TAILS:
+            return False
+        i += 1
+    return True
+
+
+def _clause_ends(query: Query) -> frozenset[int]:
+    """Positions in query.words that open a new clause (after ",", "?", ";", ...)."""
+    skipped = len(split_words(query.text)) - len(query.words)  # the command word of a slash command
+    ends, position = set(), -skipped
+    for clause in _CLAUSE.split(query.text):
+        position += len(split_words(clause))
+        ends.add(position)
+    return frozenset(ends)
+
+
+_CLAUSE = re.compile(r"[?,.!;:()]|\s-\s")
 
 
 def asks_about_pay(text: str, q_terms: Terms) -> bool:

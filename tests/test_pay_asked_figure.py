@@ -31,10 +31,25 @@ def _text(engine: Engine, question: str) -> str:
         ("what do juniors get wrong in their first project?", False),
         ("what does a senior get to decide on a team?", False),
         ("how do seniors get promoted to staff?", False),
+        ("what could I expect as a principal", True),
+        ("what would I take home as a mid-level in berlin?", True),
+        ("what does a staff engineer bring home?", True),
+        ("realistically what would a principal pull in", True),
+        ("what can a junior expect in their first week?", False),
+        ("what should I expect as a principal in terms of scope?", False),
+        ("what do seniors make of the new agent frameworks?", False),
+        ("what should a senior expect from interviews?", False),
     ],
 )
 def test_what_a_level_gets_is_its_pay(engine: Engine, text: str, pay: bool) -> None:
     assert gets_as_pay(parse(text, engine.index, grammar=False)) is pay
+
+
+def test_what_a_level_can_expect_is_its_pay_card(engine: Engine) -> None:
+    reply = engine.answer("what could I expect as a principal", "dm")
+    assert reply.kind == "answer"
+    assert reply.card is not None
+    assert "$350,000 - $450,000" in "\n".join(text_lines(reply.card))  # Startupbricks, Staff/Principal average
 
 
 def test_what_juniors_get_in_an_indian_city_is_the_india_figure(engine: Engine) -> None:
