@@ -66,6 +66,8 @@ DOING = frozenset("built made wrote trained created developed shipped sent gave 
 OWNERS = frozenset({"our", "my", "their", "his", "her", "your"})
 ACTOR_SKIPS = frozenset({"is", "was", "has", "had", "just", "already", "also", "recently"})
 SELF_WORDS = frozenset({"im", "am", "as", "being"})  # "I'm a data scientist, asked to ...": the asker
+# A word followed by one of these is a verb ("settle a debate"), not a mistyped name ("seattle").
+DETERMINERS = frozenset("a an the my our your their his her this that these those some".split())
 EXACT_ONLY = frozenset({"profession"})  # "layer" is not a typo of "lawyer": other jobs are named exactly
 
 
@@ -136,7 +138,7 @@ class EntityIndex:
                     continue
                 found += [Found(kind, ident, start, length, True) for kind, ident in hits]
                 taken[start : start + length] = [True] * length
-        found += self._typos(stems, taken)
+        found += self._typos(stems, taken, raw_words)
         found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f, opens))]
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
         kept, set_aside = _without_set_aside(found, raw_words)
@@ -159,9 +161,11 @@ class EntityIndex:
                 return ident
         return None
 
-    def _typos(self, stems: list[str], taken: list[bool]) -> Iterable[Found]:
+    def _typos(self, stems: list[str], taken: list[bool], raw_words: list[str]) -> Iterable[Found]:
         for i, word in enumerate(stems):
             if taken[i] or len(word) < FUZZY_MIN_LENGTH or word in STOPWORDS or word in self.content_words:
+                continue
+            if i + 1 < len(raw_words) and raw_words[i + 1] in DETERMINERS:
                 continue
             best = self._closest(word)
             if best:

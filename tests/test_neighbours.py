@@ -81,3 +81,9 @@ def test_a_word_the_articles_use_is_read_as_itself_not_as_a_typo_of_a_name(engin
     assert parse("does the employer match contributions", engine.index, grammar=False).entities.ids("skill") == []
     assert parse("how is batch inference done", engine.index, grammar=False).entities.ids("skill") == ["model-serving"]
     assert parse("how is bacth inference done", engine.index, grammar=False).entities.ids("skill") == ["model-serving"]
+
+
+def test_a_word_followed_by_a_determiner_is_a_verb_not_a_mistyped_name(engine: Engine) -> None:
+    # "settle" is one edit from "seattle"; "settle a debate" names no place, "salary in seatle" does.
+    assert parse("settle a debate: is it all prompting", engine.index, grammar=False).entities.ids("location") == []
+    assert parse("senior salary in seatle", engine.index, grammar=False).entities.ids("location") == ["seattle"]
