@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from bot.text import has_figure
+from bot.text import has_figure, terms
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG)]
@@ -171,10 +171,33 @@ class Step(Strict):
     resources: list[Text] = Field(default_factory=list)
 
     @property
+    def restates(self) -> bool:
+        """Does the detail only say the title again, in other forms of its words ("Master Git,
+        testing, code review": "Master Git, testing and code review.", "Build deployable
+        applications": "Build applications that can be deployed.")?"""
+        titled = terms(self.title)
+        return all(any(_one_root(word, said) for said in titled) for word in terms(self.detail))
+
+    @property
     def line(self) -> str:
-        """The step as a line: its title and detail, or the title alone where the detail only repeats it."""
-        restates = self.detail.rstrip(". ").casefold() == self.title.casefold()
-        return self.title if restates else f"{self.title}: {self.detail}"
+        """The step as a line: its title and detail; the title alone where the detail only repeats it,
+        the detail alone where it opens as the title does and says all of it and more: "Learn MLOps
+        basics (MLflow, DVC, or similar).", not "Learn MLOps basics: Learn MLOps basics (MLflow, ...)"."""
+        if self.restates:
+            return self.title
+        titled, detailed = terms(self.title), terms(self.detail)
+        opens_alike = bool(titled and detailed) and _one_root(titled[0], detailed[0])
+        if opens_alike and all(any(_one_root(word, said) for said in detailed) for word in titled):
+            return self.detail
+        return f"{self.title}: {self.detail}"
+
+
+SHARED_ROOT = 5  # letters two stems must share to be forms of one word ("deploy", "deployable")
+
+
+def _one_root(a: str, b: str) -> bool:
+    """Are two stems forms of one word: equal, or one the start of the other ("specializ", "specialization")?"""
+    return a == b or (min(len(a), len(b)) >= SHARED_ROOT and (a.startswith(b) or b.startswith(a)))
 
 
 class Phase(Cited):

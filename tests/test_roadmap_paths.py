@@ -9,9 +9,10 @@ from bot.answering import Engine
 from bot.cards import Card, open_card, open_ref_text
 from bot.cards.roadmap import plans
 from bot.content import Library
-from bot.models import Roadmap
+from bot.models import Roadmap, Step
 from bot.refs import parse_ref
 from bot.rendering import text_lines
+from bot.text import terms
 
 NAV = 3  # Back, Previous, Next: the first three buttons of every phase and step card
 
@@ -147,5 +148,31 @@ def test_a_step_whose_detail_only_repeats_its_title_is_listed_once(library: Libr
 
 def test_a_step_with_its_own_detail_keeps_it(library: Library) -> None:
     steps = [s for r in library.roadmaps.values() for p in r.phases for s in p.steps]
-    detailed = next(s for s in steps if s.detail.rstrip(". ").casefold() != s.title.casefold())
+    detailed = next(s for s in steps if not set(terms(s.detail)) & set(terms(s.title)))
     assert detailed.line == f"{detailed.title}: {detailed.detail}"
+
+
+def test_a_detail_saying_the_title_in_other_forms_of_its_words_is_not_said_again() -> None:
+    for title, detail in [
+        ("Master Git, testing, code review", "Master Git, testing and code review."),
+        ("Build deployable applications", "Build applications that can be deployed."),
+        ("Domain specialization", "Specialize in a domain."),
+    ]:
+        assert Step(title=title, detail=detail).line == title, title
+    adds = Step(title="Learn MLOps basics", detail="Learn MLOps basics (MLflow, DVC, or similar).")
+    assert adds.line == "Learn MLOps basics (MLflow, DVC, or similar).", "the title is said within the detail"
+    other = Step(title="Start applying", detail="Start applying for roles or discussing AI projects at work.")
+    assert other.line == other.detail
+    apart = Step(title="Gain practical experience", detail="Personal projects deployed publicly, Kaggle competitions.")
+    assert apart.line == "Gain practical experience: Personal projects deployed publicly, Kaggle competitions."
+
+
+def test_a_step_card_does_not_repeat_its_title_as_its_detail(library: Library) -> None:
+    restating = [(r, p, s) for r, p, s in _steps(library) if r.phases[p].steps[s].restates]
+    assert restating, "the content has steps whose detail only says the title again"
+    for roadmap, p, s in restating:
+        step = roadmap.phases[p].steps[s]
+        lines = text_lines(open_card(library, refs.roadmap(roadmap.id, p, s)))
+        assert lines[0] == step.title
+        assert not any(step.detail.rstrip(".") in line for line in lines[1:]), step.title
+        assert any(f"Step {s + 1} of" in line for line in lines), "where the step is still shows"

@@ -171,7 +171,9 @@ def _phase(library: Library, roadmap: Roadmap, index: int) -> Card:
 def _step(library: Library, roadmap: Roadmap, phase_index: int, index: int) -> Card:
     phase = roadmap.phases[phase_index]
     step = phase.steps[index]
-    sections = [Section(f"Step {index + 1} of {len(phase.steps)} in {phase.title}", (step.detail,))]
+    where = f"Step {index + 1} of {len(phase.steps)} in {phase.title}"
+    # A detail that only says the title again is not said twice: where the step is stands alone.
+    sections = [Section(None, (f"{where}.",)) if step.restates else Section(where, (step.detail,))]
     if step.resources:
         sections.append(Section("Resources", tuple(step.resources)))
     walk = _plan_steps(roadmap, phase_index)
