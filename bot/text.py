@@ -83,13 +83,30 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) >= 6 and word.endswith("ing") and not word.endswith("thing"):
         word = word[:-3]
+        if _short_syllable(word):
+            word += "e"  # "hiring", "caring", "coding": the word is "hire", "care", "code", as below
     elif len(word) >= 6 and word.endswith("ed") or len(word) >= 7 and word.endswith("ly"):
         word = word[:-2]
     if len(word) >= 7 and word.endswith("ical"):
         word = word[:-2]  # classical/classic, statistical/statistics, medically/medic
-    if len(word) >= 4 and word.endswith("e"):
+    if len(word) >= 4 and word.endswith("e") and not _short_syllable(word[:-1]):
         word = word[:-1]
     return word
+
+
+VOWELS = frozenset("aeiou")
+
+
+def _short_syllable(word: str) -> bool:
+    """A three-letter word of consonant, vowel, consonant ("car", "cod", "hop"): the final "e" of
+    "care", "code", "hope" is kept, or each would be read as that other word."""
+    return (
+        len(word) == 3
+        and word[0] not in VOWELS
+        and word[1] in VOWELS
+        and word[2] not in VOWELS
+        and word[2] not in "wxy"
+    )
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")

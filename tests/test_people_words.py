@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 
 from bot.answering import Engine
-from bot.text import terms
+from bot.text import stem, terms
 
 
 @pytest.mark.parametrize(
     "word", ["someone's", "everybody", "everyone's", "they're", "theyve", "youre", "ive", "theres"]
 )
 def test_a_word_for_people_or_a_contraction_is_no_term(word: str) -> None:
-    assert terms(f"{word} hiring") == ["hir"]
+    assert terms(f"{word} hiring") == [stem("hiring")]
 
 
 def test_someones_pay_in_a_story_is_no_unknown_person_asked_about(engine: Engine) -> None:
