@@ -15,12 +15,8 @@ from functools import lru_cache, partial
 
 from bot import ids, refs
 from bot.candidates import (
-    POSSESSIVES,
     CandidateFinder,
     Scored,
-    foreign_share,
-    names_a_foreign_thing,
-    names_ai_engineers,
 )
 from bot.cards import Card, focus, open_card, open_ref_text
 from bot.cards.alternatives import with_alternatives
@@ -46,11 +42,11 @@ from bot.intents import compares
 from bot.kinds import VIAS, ButtonAction, ReplyKind, Via
 from bot.matching import Matcher
 from bot.parsing import Query, parse
-from bot.peoples import named_by_peoples_word, peoples_words, read_as_words
 from bot.phases import asked_stems, phase_by_steps, phase_by_word, phase_index, words_ahead, words_past
 from bot.recent import Recent
 from bot.refs import Ref
 from bot.routing import COMMAND_THINGS, SUBJECT_ROLE, CommandRouter
+from bot.scope import Reading, Scope
 from bot.social import Social, SocialCue, social_cue, social_intent
 from bot.text import clean_question, words
 from bot.thresholds import (
@@ -58,8 +54,6 @@ from bot.thresholds import (
     CHANNEL_THRESHOLD,
     CLEAR_LEAD,
     CLEAR_LEAD_MIN_TERMS,
-    FOREIGN_SHARE,
-    FOREIGN_SUBJECT_SHARE,
     MARGIN,
     MAX_CHOICES,
     NEAR_LEAD,
@@ -99,7 +93,7 @@ class Engine:
         self.index = EntityIndex(library, content_words=frozenset(self.matcher.idf))
         self.router = CommandRouter(library, self.index, self.matcher)
         self.finder = CandidateFinder(library, self.matcher)
-        self.peoples = peoples_words(library)
+        self.scope = Scope(library, self.matcher, self.finder)
         # A card is a value of its ref and of content that never changes while the bot runs.
         self._card_for = lru_cache(maxsize=4096)(partial(open_card, library))
         focus.read_facts(e.topic for e in library.entries.values())
@@ -221,7 +215,8 @@ class Engine:
         best = found[0] if found else None
         rival = next((s for s in found[1:] if not self.finder.allied(best, s)), None) if best else None
         lead = best.score - rival.score if best and rival else float("inf")
-        if best and best.score >= threshold and self._about_something_else(query):
+        reading = self.scope.reading(query)
+        if best and best.score >= threshold and self.scope.about_something_else(reading):
             # Above the bar on the words of how it is asked ("fine-tune", "roadmap", "interview"):
             # the thing asked about is one the articles never mention. Offered, not answered.
             if via == "channel":
@@ -242,13 +237,15 @@ class Engine:
             return Reply(kind="ignore", card=None, score=score, candidates=tuple(found), query=query)
         if best and best.score >= SUGGEST_THRESHOLD:
             close = [s for s in found if s.score >= SUGGEST_THRESHOLD]
-            if self._one_answer(best, close) and not self._about_the_unknown(query, best):
+            if self._one_answer(best, close) and not self.scope.about_the_unknown(
+                reading, self._shared_terms(reading, best)
+            ):
                 why = "below the bar, but its close candidates are one family: answered"
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
-            if self._parts_of_one_topic(best, close) and self._enough_shared(query, best):
+            if self._parts_of_one_topic(best, close) and self._enough_shared(reading, best):
                 why = "below the bar, but the close candidates it links to are parts of one topic: answered"
                 return self._answered(best, found, query, via, why, also=close[1:MAX_CHOICES])
-            if self._clearly_ahead(query, best, lead):
+            if self._clearly_ahead(reading, best, lead):
                 # Nothing else comes near: "did you mean" would offer one real choice, or choices
                 # that plainly do not answer. The best answers, the next ones are buttons under it.
                 # One shared word is not enough to go on ("how do I become a pilot": pilot purgatory).
@@ -260,72 +257,33 @@ class Engine:
         reply = Reply(kind="fallback", card=card, score=score, candidates=tuple(found), query=query)
         return self._not_that_employer(reply)
 
-    def _clearly_ahead(self, query: Query, best: Scored, lead: float) -> bool:
+    def _clearly_ahead(self, reading: Reading, best: Scored, lead: float) -> bool:
         """Below the bar, the best leads every rival by CLEAR_LEAD on several shared words; or by
         NEAR_LEAD when it shares more of them and the asking sentence has no word the articles never
         use: a question wholly in their vocabulary is not about something else, and its best match
         is the answer rather than one choice among look-alikes."""
         if lead >= CLEAR_LEAD:
-            return self._enough_shared(query, best)
-        if lead < NEAR_LEAD or self._shared_terms(query, best) < NEAR_LEAD_MIN_TERMS:
+            return self._enough_shared(reading, best)
+        if lead < NEAR_LEAD or self._shared_terms(reading, best) < NEAR_LEAD_MIN_TERMS:
             return False
-        return not self.matcher.unknown_asked(self.matcher.query_terms(query.text)) and self._enough_shared(query, best)
+        return not reading.unknown_asked and self._enough_shared(reading, best)
 
-    def _enough_shared(self, query: Query, best: Scored) -> bool:
+    def _enough_shared(self, reading: Reading, best: Scored) -> bool:
         """Below the bar, the best answer must share several of the question's terms, and not be
         about things the content never mentions."""
-        return self._shared_terms(query, best) >= CLEAR_LEAD_MIN_TERMS and not self._about_the_unknown(query, best)
-
-    def _about_the_unknown(self, query: Query, best: Scored) -> bool:
-        """Below the bar, the asking sentence has at least as many words the content never uses as
-        the best entry shares with the question: "my cat keeps scratching the couch, how do I stop
-        her" shares two (keep, stop) and is about three things no article mentions. (A card that
-        is no entry shares nothing: not judged here.) Or, in a question naming no AI engineer
-        (role, level, place, path: "mobile developer (swift, kotlin)" does), such words carry
-        FOREIGN_SHARE of the asking words' weight ("how much should i pay a babysitter per hour",
-        "what's the release date of the next iphone")."""
-        shared = self._shared_terms(query, best)
-        outnumbered = bool(shared) and shared <= self.matcher.unknown_asked(self.matcher.query_terms(query.text))
-        if outnumbered or (read := self._peoples_words_read(query)) is None:
-            return True
-        return not names_ai_engineers(read) and foreign_share(self.matcher, read) >= FOREIGN_SHARE
+        shared = self._shared_terms(reading, best)
+        return shared >= CLEAR_LEAD_MIN_TERMS and not self.scope.about_the_unknown(reading, shared)
 
     def _choices(self, query: Query, found: list[Scored], close: list[Scored]) -> Reply:
         card = choices_card(self.library, query.text, [(s.label, s.ref) for s in close[:MAX_CHOICES]])
         reply = Reply(kind="choices", card=card, score=found[0].score, candidates=tuple(found), query=query)
         return self._not_that_employer(reply)
 
-    def _about_something_else(self, query: Query) -> bool:
-        """A question naming no AI engineer (role, level, place, path) whose asking words name a
-        thing the articles never mention, carrying FOREIGN_SUBJECT_SHARE of its weight; the person's
-        own thing ("my sourdough starter") is plainer still, and FOREIGN_SHARE is enough. A people's
-        word standing alone, in a question naming nothing else about AI engineers, is their language
-        or the people themselves ("how long does it take to learn german")."""
-        read = self._peoples_words_read(query)
-        if read is None:
-            return True
-        if names_ai_engineers(read):
-            return False
-        share = foreign_share(self.matcher, read)
-        # a people's word before what it qualifies ("the korean market") names no foreign thing: `query`
-        if share >= FOREIGN_SHARE and names_a_foreign_thing(self.matcher, query, POSSESSIVES):
-            return True
-        return share >= FOREIGN_SUBJECT_SHARE and names_a_foreign_thing(self.matcher, query)
-
-    def _peoples_words_read(self, query: Query) -> Query | None:
-        """The question as the out-of-scope rules read it: a question not about pay that names a place
-        only by its people's word is read with the word as a word (bot.peoples); None when that word
-        names the language or the people."""
-        named = named_by_peoples_word(query, self.peoples)
-        if not named or self.finder.asks_about_pay(query, self.matcher.query_terms(query.text)):
-            return query
-        return read_as_words(query, named)
-
-    def _shared_terms(self, query: Query, best: Scored) -> int:
+    def _shared_terms(self, reading: Reading, best: Scored) -> int:
         """How many of the question's terms the best answer's entry uses (0 for a card that is no entry)."""
         if best.ref.kind not in ("t", "r") or best.ref.parts[0] not in self.library.entries:
             return 0
-        return self.matcher.terms_found(self.matcher.query_terms(query.text), best.ref.parts[0])
+        return self.matcher.terms_found(reading.terms, best.ref.parts[0])
 
     def _parts_of_one_topic(self, best: Scored, close: list[Scored]) -> bool:
         """Close behind the best are entries of another kind its card links to (a skill and the trend
