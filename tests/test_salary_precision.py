@@ -51,7 +51,9 @@ def test_mid_level_clicked_from_senior_uk_stays_in_the_uk(engine: Engine) -> Non
     assert not any("$" in v for v in values(mid))
 
 
-@pytest.mark.parametrize(("text", "country"), [("salary senior sydney", "Australia"), ("salary mid paris", "France")])
+@pytest.mark.parametrize(
+    ("text", "country"), [("salary senior sydney", "Australia"), ("salary mid sao paulo", "Brazil")]
+)
 def test_a_place_no_article_covers_is_told_so_and_us_figures_are_labelled(
     engine: Engine, text: str, country: str
 ) -> None:
@@ -59,6 +61,25 @@ def test_a_place_no_article_covers_is_told_so_and_us_figures_are_labelled(
     assert card is not None and card.summary.startswith(f"The articles give no figure for {country}")
     with_figures = [s for s in card.sections if s.fields]
     assert with_figures and all(s.heading == "US figures, for comparison" for s in with_figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "level"),
+    [
+        ("salary senior paris", "France", "level=senior,"),
+        ("what do senior AI engineers earn in the Netherlands?", "the Netherlands", "level=senior,"),
+        ("ai eng pay in dublin", "Ireland", ""),
+    ],
+)
+def test_a_european_place_no_article_covers_is_offered_the_uk_and_germany_not_us_figures(
+    engine: Engine, text: str, country: str, level: str
+) -> None:
+    card = engine.answer(text, "dm").card
+    assert card is not None and card.summary.startswith(f"The articles give no figure for {country}.")
+    assert "the United Kingdom and Germany" in card.summary
+    assert values(card) == []  # neither US dollars nor another country's euros under this country's title
+    near = [b for b in card.buttons if b.label.endswith(("the United Kingdom", "Germany"))]
+    assert [b.value for b in near] == [f"s:{level}location=uk", f"s:{level}location=germany"]
 
 
 def test_a_free_question_about_an_uncovered_country_says_so(engine: Engine) -> None:

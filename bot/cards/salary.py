@@ -8,8 +8,9 @@ Austin, US national figures answer a US city the articles give no figure for.
 
 When the articles give nothing for exactly what was asked, the card says so first, in plain words,
 and then shows the nearest figures they do give, labelled as what they are: the neighbouring levels
-in the same country, or US figures "for comparison". A figure is never shown under another place's
-or another role's heading.
+in the same country, the places with figures in the same region (by button: France gets the UK and
+Germany), or else US figures "for comparison". A figure is never shown under another place's or
+another role's heading.
 """
 
 from __future__ import annotations
@@ -85,6 +86,12 @@ def salary_answer(library: Library, query: SalaryQuery) -> SalaryAnswer:
     gaps = " ".join(a.lead.rstrip(":.") + "." for a in answers if _is_gap(a))  # each place's own sentence
     lead = gaps[:-1] + ":" if gaps else _lead_for(groups)
     return SalaryAnswer(_regions_lead(library, query, places) + lead, groups)
+
+
+def nearest_places(library: Library, place: str) -> tuple[str, ...]:
+    """The places with figures in the region of a place without any ("france": uk, germany); () else."""
+    region = library.locations[place].region
+    return parts_of(library, region) if region and not has_figures(library, place) else ()
 
 
 def parts_of(library: Library, place: str) -> tuple[str, ...]:
@@ -214,7 +221,7 @@ def _each_subject(library: Library, query: SalaryQuery) -> SalaryAnswer:
 def _at_place(library: Library, query: SalaryQuery, place: str) -> SalaryAnswer:
     name = _place_name(library, place)
     if not has_figures(library, place):
-        return _place_not_covered(library, query, name)
+        return _place_not_covered(library, query, place)
     here = replace(query, locations=(place,))
     exact, wider = [], []
     places = chain(library, place)
@@ -343,9 +350,19 @@ def _nearest_levels(library: Library, query: SalaryQuery, place: str) -> list[st
     return below[-1:] + above[:1]
 
 
-def _place_not_covered(library: Library, query: SalaryQuery, name: str) -> SalaryAnswer:
+def _place_not_covered(library: Library, query: SalaryQuery, place: str) -> SalaryAnswer:
+    """No figure for this place: say so first; then name the places with figures in its region
+    ("France": the UK and Germany), whose cards its buttons open (their pounds and euros are no
+    figure for France, so none is shown here), or else show the US figures for the level, for comparison."""
+    gap = f"The articles give no figure for {_the(_place_name(library, place))}."
+    if nearby := nearest_places(library, place):
+        names = _series([_the(_place_name(library, p)) for p in nearby])
+        region = _the(_place_name(library, library.locations[place].region or place))
+        return SalaryAnswer(
+            f"{gap} The nearest places they give figures for are in {region}: {names} (buttons below).", ()
+        )
     covered = [d.name for d in covered_places(library) if d.within is None]
-    gap = f"The articles give no figure for {_the(name)}. They give figures for {_series([_the(c) for c in covered])}."
+    gap += f" They give figures for {_series([_the(c) for c in covered])}."
     if not query.levels:
         return SalaryAnswer(gap, ())
     us = _nowhere_in_particular(library, replace(query, locations=()))
@@ -462,6 +479,13 @@ def salary_buttons(library: Library, query: SalaryQuery) -> list[Button]:
     if query.roles and all(not any(f.role == r for f in library.salary_figures) for r in query.roles):
         return _buttons_without_role(library, query)
     buttons = [
+        open_button(
+            salary_title(library, replace(query, locations=(near,))), refs.salary(replace(query, locations=(near,)))
+        )
+        for place in query.locations
+        for near in nearest_places(library, place)
+    ]
+    buttons += [
         open_button(short_level(level.title), refs.salary(replace(query, levels=(level.id,))))
         for level in sorted(library.levels.values(), key=lambda lv: lv.rank)
         if (level.id,) != query.levels and _level_button_useful(library, query, level.id)
