@@ -64,6 +64,11 @@ def test_top_tier_companies_are_big_tech(engine: Engine) -> None:
     assert "$180,000 - $250,000" not in text  # its average
 
 
+def test_top_paying_companies_are_big_tech(engine: Engine) -> None:
+    text = _text(engine, "senior base at the top-paying companies?")
+    assert "$350,000 - $500,000" in text  # Startupbricks' top companies, 5-8 years
+
+
 def test_a_vp_pay_card_shows_no_other_executives_figure(engine: Engine) -> None:
     text = _text(engine, "any pay numbers for a vp of engineering?")
     assert "$395,396" in text
