@@ -47,7 +47,7 @@ from bot.recent import Recent
 from bot.refs import Ref
 from bot.routing import COMMAND_THINGS, SUBJECT_ROLE, CommandRouter
 from bot.scope import Reading, Scope
-from bot.social import Social, SocialCue, social_cue, social_intent
+from bot.social import Social, SocialCue, only_introduces, social_cue, social_intent
 from bot.text import clean_question, words
 from bot.thresholds import (
     ANSWER_THRESHOLD,
@@ -171,7 +171,8 @@ class Engine:
         that has an answer (or a card saying the articles do not cover it); otherwise it was a
         request for help, or a greeting, and gets that card."""
         rest = parse(cue.rest, self.index, grammar=False)
-        if rest.is_question or rest.entities.found:  # chatter ("my manager told me to try it") asks nothing
+        # chatter ("my manager told me to try it") asks nothing; nor does saying who one is ("im a recruiter")
+        if (rest.is_question or rest.entities.found) and not only_introduces(cue.rest):
             reply = self._decided(rest, self.finder.find(rest), via)
             if reply.kind == "answer" or reply.topic_id is not None:
                 return self._explained(reply)

@@ -186,6 +186,9 @@ _ABOUT_THE_BOT_PHRASES = (
     r" (?:use|talk to|chat with|ask|work with) " + _BOT + r"\b",
     r"\bhow (?:does|do|would) (?:the |this |that )?" + _BOT + r" work\b",
     r"\bhow (?:this|it) works\b",
+    # "how do I ask stuff?": asking in general, where the clause ends ("how do i ask for a raise" asks how)
+    r"\bhow (?:do|can|should|would|to)(?: (?:i|we))? ask (?:stuff|things|questions|something|anything)(?: here)?"
+    r"(?= *(?:$|[?.!,]))",
     r"\b(?:tips|advice) (?:on|for) (?:how to )?(?:use|using) " + _BOT + r"\b",
     r"\bwhat (?:can|do|could|would|does) " + _BOT + r" (?:do|help(?: (?:me|us))?(?: with)?|answer|cover|offer|handle"
     r"|support)\b(?= *(?:$|[?.!,]| for (?:me|us)| today| here| exactly))",
@@ -261,10 +264,19 @@ def _clause_start(said: str, inside: int, earliest: int) -> int:
 # Saying one has just arrived is chatter around the cue ("first day here, what can you do?").
 _ARRIVING = re.compile(
     r"\b(?:(?:first|1st) (?:day|week|time|month)|new)"
-    r" (?:here|around here|in (?:this|the) (?:channel|workspace|slack|team)|to (?:this|the|our) (?:channel|workspace"
-    r"|slack|team|company))\b"
+    r" (?:here|around here|(?:in|on) (?:this|the) (?:channel|workspace|slack|team)"
+    r"|to (?:this|the|our) (?:channel|workspace|slack|team|company))\b"
     r"|\bjust (?:joined|got here|arrived)(?: (?:the|this|our) (?:channel|workspace|slack|team))?\b"
+    # "first time using this", "never used this bot before": the bot is what is new to them
+    r"|\b(?:(?:first|1st) time|never) (?:using|trying|used|tried) " + _BOT + r"(?: before)?\b"
 )
+# Saying who one is ("I'm a recruiter", "backend engineer here", "as a PM") beside a phrase about the
+# bot is chatter too: the whole clause introduces the person, in a few words, and asks nothing.
+_INTRODUCING = re.compile(
+    r"^\W*(?:(?:im|i am|as|being) (?:(?:a|an|the) )?(?:[\w/+#&-]+ ){0,4}[\w/+#&-]+"
+    r"|(?:[\w/+#&-]+ ){0,4}[\w/+#&-]+ here)\W*$"
+)
+_CLAUSES = re.compile(r"[,.;!?\n]+")
 # Beside a phrase about the bot ("where do i start, what can i ask?"), asking where to start, with
 # nothing to start on, asks where to start with the bot. Alone, it may ask where a career starts.
 _STARTING_HERE = re.compile(
@@ -302,3 +314,10 @@ def social_cue(text: str) -> SocialCue | None:
     if greeted != rest:
         return SocialCue("greeting", greeted.strip())
     return None
+
+
+def only_introduces(rest: str) -> bool:
+    """Is what is left beside a cue only who the person is ("im a recruiter", "backend engineer here")?
+    Then it names its role or job to say who asks, not to ask about it."""
+    clauses = [c for c in _CLAUSES.split(rest) if c.strip()]
+    return bool(clauses) and all(_INTRODUCING.match(c) for c in clauses)

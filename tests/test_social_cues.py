@@ -34,6 +34,14 @@ HELP_WITH_CHATTER = [
     "is there a help page for this?",
     "can you tell me what you're able to do",
     "hey bot, what are your capabilities?",
+    # saying who one is, beside the cue, asks nothing: the role or job names the asker
+    "I'm a recruiter, new here, how do I use you?",
+    "hi, recruiter here. what can you do?",
+    "hey! i'm a junior dev, first day on this channel, what's this bot for?",
+    "backend engineer here, how does this thing work?",
+    "as an ML engineer, what kind of questions can i ask you",
+    "hey 👋 first time using this. what are you for and how do I ask stuff?",
+    "never used this bot before, how does it work",
 ]
 GREETING_WITH_CHATTER = [
     "hey there! just joined the workspace 🙂",
@@ -51,6 +59,9 @@ QUESTIONS_WITH_A_CUE = [
     ("what sort of questions come up in an ai engineer interview?", ""),  # any interview answer
     ("what kind of projects should i build for my portfolio?", "r:portfolio-projects"),
     ("hey 👋 can ai engineers work remotely?", "faq-remote-work"),
+    # who asks, and what they ask the bot for
+    ("I'm a data scientist. How do I use this bot to plan my move into AI engineering?", "r:ds-to-ai-engineer"),
+    ("I'm a recruiter, how do I use you to benchmark senior AI engineer pay?", "s:level=senior"),
 ]
 
 
