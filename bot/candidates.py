@@ -60,7 +60,6 @@ ABOUT_AI_ENGINEERS = frozenset(
     {"role", "level", "location", "company_type", "specialization", "roadmap", "background", "hire", "learn"}
 )
 EARNING = re.compile(r"\b(make|makes|making|made|earn|earns|earning|paid|get paid|gets paid|take home)\b")
-ASKER_WORDS = frozenset({"im", "am"})  # "I'm a data scientist": who asks ("being a prompt engineer" may be asked about)
 REACHED_SKIPS = frozenset({"the", "a", "an", "my", "getting", "learning", "knowing", "finishing", "mastering"})
 
 
@@ -149,6 +148,7 @@ class CandidateFinder:
         is: neither is the subject, neither gets a bonus."""
         entities = query.entities
         aside = aside_positions(query)
+        askers = {f.start for f in entities.askers}
         spans: dict[tuple[int, int], list[str]] = {}
         for f in entities.found:
             if f.kind in ENTRY_KINDS and f.id in self.library.entries and f.id != SUBJECT_ROLE:
@@ -159,7 +159,7 @@ class CandidateFinder:
                 continue  # "what to learn after python": python is the starting point
             if set(range(start, start + length)) <= aside:
                 continue  # "been posting my projects on linkedin. how do I land a job?": what they did
-            if _names_the_asker(query.words, start):
+            if start in askers:
                 continue  # "as a backend dev, ...", "i'm a swe, ...": who asks, not what is asked about
             for ident in named:
                 bonus[ident] = max(bonus.get(ident, 0.0), ENTITY_BONUS / len(named))
@@ -196,9 +196,7 @@ class CandidateFinder:
         what is asked."""
         if not compares(query) or moves_in(query.words, aside):
             return frozenset()
-        return frozenset(
-            f.id for f in query.entities.found if f.kind == "role" and _names_the_asker(query.words, f.start)
-        )
+        return frozenset(f.id for f in query.entities.askers if f.kind == "role")
 
     def _roadmaps_from(self, entities: Entities, left_out: frozenset[str] = frozenset()) -> list[str]:
         """The roadmap out of a role the question names ("data scientist here, where do I start"):
@@ -435,15 +433,6 @@ def _backgrounds_in(entities: Entities, aside: set[int], *, leading: bool) -> li
         for f in entities.found
         if f.kind == "background" and ((leading and f.start == 0) or set(range(f.start, f.start + f.length)) <= aside)
     ]
-
-
-def _names_the_asker(words: tuple[str, ...], start: int) -> bool:
-    """Is the name at `start` who the person is: "I'm a data scientist", or "as a backend dev" opening
-    the question ("how do I work as a prompt engineer" asks about being one)?"""
-    i = start - 1
-    while i >= 0 and words[i] in ("a", "an"):
-        i -= 1
-    return i >= 0 and (words[i] in ASKER_WORDS or (words[i] == "as" and i == 0))
 
 
 def _reached(words: tuple[str, ...], start: int) -> bool:

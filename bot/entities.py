@@ -66,6 +66,10 @@ DOING = frozenset("built made wrote trained created developed shipped sent gave 
 OWNERS = frozenset({"our", "my", "their", "his", "her", "your"})
 ACTOR_SKIPS = frozenset({"is", "was", "has", "had", "just", "already", "also", "recently"})
 SELF_WORDS = frozenset({"im", "am", "as", "being"})  # "I'm a data scientist, asked to ...": the asker
+# Who is asking: "I'm a data scientist", "data scientist here"; "as a" or "being a" only where its
+# sentence opens ("as a backend dev, ..."): "how do I work as a prompt engineer" asks about being one.
+ASKER_WORDS = frozenset({"im", "am"})
+ASKER_OPENERS = frozenset({"as", "being"})
 # A word followed by one of these is a verb ("settle a debate"), not a mistyped name ("seattle").
 DETERMINERS = frozenset("a an the my our your their his her this that these those some".split())
 EXACT_ONLY = frozenset({"profession"})  # "layer" is not a typo of "lawyer": other jobs are named exactly
@@ -84,7 +88,7 @@ class Found:
 class Entities:
     found: list[Found] = field(default_factory=list)
     set_aside: list[Found] = field(default_factory=list)  # named after "not", "except", ... (NEGATIONS)
-    askers: list[Found] = field(default_factory=list)  # roles that say who is asking ("data scientist here")
+    askers: list[Found] = field(default_factory=list)  # names that say who is asking ("data scientist here")
 
     def ids(self, kind: str) -> list[str]:
         seen: list[str] = []
@@ -142,7 +146,7 @@ class EntityIndex:
         found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f, opens))]
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
         kept, set_aside = _without_set_aside(found, raw_words)
-        return Entities(kept, set_aside, [f for f in kept if f.kind == "role" and _introduces_asker(raw_words, f)])
+        return Entities(kept, set_aside, [f for f in kept if _introduces_asker(raw_words, f, opens)])
 
     def levels_for_years(self, years: int) -> list[str]:
         """The levels whose years of experience (as the articles give them) include `years`: the
@@ -255,11 +259,15 @@ def _actor(raw_words: list[str], f: Found, opens: frozenset[int]) -> bool:
     return raw_words[i] in SAYING or (owned and raw_words[i] in DOING)
 
 
-def _introduces_asker(raw_words: list[str], f: Found) -> bool:
-    """Does the role at `f` say who is asking: "data scientist here", "I'm a data scientist", "as an ML engineer"?"""
-    after = raw_words[f.start + f.length : f.start + f.length + 1]
-    before = [w for w in raw_words[max(0, f.start - 2) : f.start] if w not in {"a", "an"}]
-    return after == ["here"] or (bool(before) and before[-1] in SELF_WORDS)
+def _introduces_asker(raw_words: list[str], f: Found, opens: frozenset[int]) -> bool:
+    """Does the name at `f` say who is asking: "data scientist here", "I'm a data scientist", "as
+    an ML engineer" opening its sentence (see ASKER_WORDS)?"""
+    if raw_words[f.start + f.length : f.start + f.length + 1] == ["here"]:
+        return True
+    i = f.start - 1
+    while i >= 0 and raw_words[i] in ("a", "an"):
+        i -= 1
+    return i >= 0 and (raw_words[i] in ASKER_WORDS or (raw_words[i] in ASKER_OPENERS and (i == 0 or i in opens)))
 
 
 def _without_set_aside(found: list[Found], raw_words: list[str]) -> tuple[list[Found], list[Found]]:

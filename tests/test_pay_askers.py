@@ -24,10 +24,13 @@ def _text(engine: Engine, question: str) -> str:
         ("as a data scientist, what would a mid-level role pay?", ["data-scientist"]),
         ("im an ml engineer, do ai engineers get paid more?", ["ml-engineer"]),
         ("what do data scientists earn?", []),
+        ("Quick question. As a data scientist, what would a senior role pay?", ["data-scientist"]),
+        ("how much would i make as a data scientist at senior level?", []),  # asks about being one
     ],
 )
 def test_a_role_that_says_who_is_asking(engine: Engine, text: str, askers: list[str]) -> None:
-    assert [f.id for f in parse(text, engine.index, grammar=False).entities.askers] == askers
+    found = parse(text, engine.index, grammar=False).entities.askers
+    assert [f.id for f in found if f.kind == "role"] == askers
 
 
 @pytest.mark.parametrize(
@@ -50,3 +53,13 @@ def test_ai_engineers_beside_another_role_are_shown_too(engine: Engine) -> None:
     text = _text(engine, "im an ml engineer, do ai engineers get paid more?")
     assert "$130,000–$280,000+" in text  # AI engineer
     assert "$130,000–$260,000+" in text  # ML engineer
+
+
+def test_a_role_asked_about_being_is_whose_pay_is_asked(engine: Engine) -> None:
+    text = _text(engine, "how much would i make as a data scientist at senior level?")
+    assert "$100,000–$200,000+" in text, "'as a data scientist' inside the question is what is asked"
+
+
+def test_a_role_said_as_who_asks_gets_no_bonus_for_being_named(engine: Engine) -> None:
+    reply = engine.answer("mlops engineer here, how do i get promoted?", "dm")
+    assert reply.topic_id != "mlops-engineer", "'X here' says who is asking, as 'I'm an X' does"
