@@ -80,6 +80,8 @@ class CandidateFinder:
         self._all_ids = frozenset(library.entries)
         self._unpaid_ids = frozenset(i for i, e in library.entries.items() if e.kind != "salary")
         self.pay_words = phrase_pattern(library.pay_words)
+        # "how fast do they pay off": an idiom's words are not the words they are alone
+        self.idioms = re.compile(phrase_pattern(" ".join(i) for i in library.idioms).pattern, re.IGNORECASE)
 
     def find(self, query: Query) -> list[Scored]:
         """Best first, one per card."""
@@ -241,8 +243,8 @@ class CandidateFinder:
 
     def asks_about_pay(self, query: Query, q_terms: Terms) -> bool:
         """Pay asked about, or what a person costs; what the question sets aside ("apart from pay,
-        ...") does not count."""
-        text = without_set_aside(query.text)
+        ...") does not count, nor the words of an idiom ("does an AI engineer pay off")."""
+        text = self.idioms.sub(" ", without_set_aside(query.text))
         if text != query.text:
             q_terms = self.matcher.query_terms(text)
         return (

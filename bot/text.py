@@ -176,9 +176,14 @@ def _stemmed(text: str) -> tuple[str, ...]:
 
 
 # Phrases of a small word and a word that means something else alone: an in-house team is no house,
-# and a model built from scratch scratches nothing. Each is one term, so that the word alone ("how
-# much is a house") is one the articles never use.
-FIXED_PHRASES = {("in", "house"): "inhouse", ("from", "scratch"): "fromscratch"}
+# a model built from scratch scratches nothing, and a hire that pays off is paid nothing. Each is one
+# term, so that the word alone ("how much is a house") is one the articles never use.
+FIXED_PHRASES = {
+    ("in", "house"): "inhouse",
+    ("from", "scratch"): "fromscratch",
+    # what a hire that "pays off" gives back, not anyone's pay
+    **{(pay, "off"): "payback" for pay in ("pay", "pays", "paid", "paying")},
+}
 
 
 def _fixed_phrases_joined(tokens: tuple[str, ...]) -> list[str]:
