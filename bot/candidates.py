@@ -60,6 +60,9 @@ ABOUT_AI_ENGINEERS = frozenset(
     {"role", "level", "location", "company_type", "specialization", "roadmap", "background", "hire", "learn"}
 )
 EARNING = re.compile(r"\b(make|makes|making|made|earn|earns|earning|paid|get paid|gets paid|take home)\b")
+# AI words this close before or after another job's name qualify that job ("an AI-focused CFO", "a
+# CFO with an AI focus", "the CEO of an AI startup"): its pay is still not an AI engineer's.
+QUALIFIER_REACH = (2, 4)
 REACHED_SKIPS = frozenset({"the", "a", "an", "my", "getting", "learning", "knowing", "finishing", "mastering"})
 
 
@@ -266,7 +269,7 @@ class CandidateFinder:
         our CFO" asks about AI pay; "data engineers" names only the other job."""
         if query.entities.ids("role"):
             return True
-        return _ai_words_outside(query, "profession")
+        return _ai_words_outside(query, "profession", reach=QUALIFIER_REACH)
 
     def _level_pair_candidates(self, query: Query, found: list[Scored]) -> list[Scored]:
         """Two levels set against each other ("staff vs principal", "from mid to senior"): both, side by side."""
@@ -446,9 +449,13 @@ def _reached(words: tuple[str, ...], start: int) -> bool:
     return i >= 0 and (words[i] in REACHED or (i > 0 and (words[i - 1], words[i]) in REACHED_PAIRS))
 
 
-def _ai_words_outside(query: Query, kind: str) -> bool:
-    """Does the question use AI words ("ai", "ml", "engineer") outside the names of this kind?"""
-    named = {f.start + i for f in query.entities.found if f.kind == kind for i in range(f.length)}
+def _ai_words_outside(query: Query, kind: str, reach: tuple[int, int] = (0, 0)) -> bool:
+    """Does the question use AI words ("ai", "ml", "engineer") outside the names of this kind, and
+    outside `reach` (words before, words after) of them?"""
+    before, after = reach
+    named = {
+        i for f in query.entities.found if f.kind == kind for i in range(f.start - before, f.start + f.length + after)
+    }
     return bool(AI_CONTEXT_WORDS & {stem(w) for i, w in enumerate(query.words) if i not in named})
 
 

@@ -79,7 +79,7 @@ class Library:
     pay_trends: frozenset[str] = frozenset()  # stems of words for how pay moves ("growing", "yoy")
     # stems of words that are pay right after a level or place ("senior numbers")
     level_pay_words: frozenset[str] = frozenset()
-    other_professions: dict[str, m.Dimension] = field(default_factory=dict)
+    other_professions: dict[str, m.Profession] = field(default_factory=dict)
     pay_measures: dict[str, m.PayMeasure] = field(default_factory=dict)
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
     short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vp" -> ("vice", "president")

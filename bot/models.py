@@ -124,6 +124,13 @@ class Dimension(Strict):
     region: SiblingId | None = None
 
 
+class Profession(Dimension):
+    """A job whose pay no article gives. `nearest`: the pay entry whose figures come closest (other
+    leadership roles, each labelled with its own), offered after saying so, never as this job's pay."""
+
+    nearest: TopicId | None = None
+
+
 class PayMeasure(Strict):
     """What a pay figure measures (total compensation, base, median), by the words people ask it with."""
 
@@ -249,7 +256,7 @@ class SalariesFile(Strict):
     pay_parts: list[Text] = Field(default_factory=list)  # parts of pay no salary table shows ("bonus", "equity")
     pay_trends: list[Word] = Field(default_factory=list)  # how pay moves, which no one-year table shows
     pay_measures: list[PayMeasure] = Field(default_factory=list)  # asked for ("total comp"), shown first
-    other_professions: list[Dimension] = Field(default_factory=list)  # jobs whose pay no article gives
+    other_professions: list[Profession] = Field(default_factory=list)  # jobs whose pay no article gives
     # Phrases that ask about every value of a dimension at once ("which companies"): they name them all.
     asked_across: dict[Literal["company_types", "specializations"], list[Text]] = Field(default_factory=dict)
 

@@ -117,3 +117,23 @@ def test_a_head_of_ai_engineering_is_the_ai_director_no_article_gives_pay_for(en
     reply = engine.answer("how much does a head of AI engineering make at a startup?", "dm")
     assert reply.kind == "fallback"
     assert "AI Director" in _text(engine, "how much does a head of AI engineering make at a startup?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "chief data officer salary",
+        "what's the pay for a head of data science?",
+        "what does a CFO with an AI focus earn?",
+        "how much does the CEO of an AI startup make",
+        "how much does a chief AI officer make?",
+    ],
+)
+def test_a_leader_no_article_prices_is_told_so_and_offered_the_leadership_pay_by_button(
+    engine: Engine, question: str
+) -> None:
+    reply = engine.answer(question, "dm")
+    assert reply.kind == "fallback" and reply.card is not None, question
+    assert "no pay figure for" in reply.card.summary
+    assert not [f for s in reply.card.sections for f in s.fields]  # no other role's figure as this one's
+    assert reply.card.buttons[0].value == "t:salary-executive"

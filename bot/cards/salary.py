@@ -22,7 +22,7 @@ from typing import Literal
 from bot import refs
 from bot.cards.model import Button, Card, Field, Section, cite, open_button, source_line
 from bot.content import Library
-from bot.models import Dimension, SalaryFigure
+from bot.models import Dimension, SalaryFigure, Topic
 from bot.refs import SalaryQuery
 from bot.text import stem, terms
 
@@ -372,12 +372,20 @@ def _place_not_covered(library: Library, query: SalaryQuery, place: str) -> Sala
 
 def _role_not_covered(library: Library, role: str) -> SalaryAnswer:
     title = library.roles[role].title
-    return SalaryAnswer(
-        f"The articles give no pay figure for the {title} role: they cover AI engineer pay. "
-        "The buttons below open what they do give.",
-        (),
-        kind="fallback",
+    nearest = _pay_entries_naming(library, (role,))
+    what = (
+        f"The nearest they give is the first button, {nearest[0].title}, each figure labelled with its own role."
+        if nearest
+        else "The buttons below open what they do give."
     )
+    return SalaryAnswer(
+        f"The articles give no pay figure for the {title} role: they cover AI engineer pay. {what}", (), kind="fallback"
+    )
+
+
+def _pay_entries_naming(library: Library, roles: Sequence[str]) -> list[Topic]:
+    """The pay entries that link to one of these roles (AI leadership pay for the AI Director)."""
+    return [e.topic for e in library.entries.values() if e.kind == "salary" and set(roles) & set(e.topic.related)]
 
 
 def _overview(library: Library) -> SalaryAnswer:
@@ -521,7 +529,8 @@ def _level_button_useful(library: Library, query: SalaryQuery, level: str) -> bo
 
 def _buttons_without_role(library: Library, query: SalaryQuery) -> list[Button]:
     plain = SalaryQuery(levels=query.levels, locations=query.locations)
-    buttons = [open_button(salary_title(library, plain), refs.salary(plain))]
+    buttons = [open_button(t.title, refs.topic(t.id)) for t in _pay_entries_naming(library, query.roles)]
+    buttons.append(open_button(salary_title(library, plain), refs.salary(plain)))
     if not plain.is_empty():
         buttons.append(open_button("AI engineer salary by level", refs.salary(SalaryQuery())))
     return buttons
@@ -551,12 +560,20 @@ def locations_menu(library: Library, level: str | None) -> Card:
 def other_profession_card(library: Library, profession: str) -> Card:
     """A pay question about a job the articles do not cover: say so, then offer what they do give."""
     job = library.other_professions[profession]
+    nearest = library.entries[job.nearest].topic if job.nearest else None
+    summary = f"The articles give no pay figure for {job.name}: they cover AI engineer pay"
+    if nearest:
+        summary += (
+            f". The nearest they give is the first button, {nearest.title}, each figure labelled with its own role."
+        )
+    else:
+        summary += ". The buttons below open what they do give."
     return Card(
         kind="fallback",
         title=f"Pay for {job.name}",
-        summary=f"The articles give no pay figure for {job.name}: they cover AI engineer pay. "
-        "The buttons below open what they do give.",
+        summary=summary,
         buttons=(
+            *([open_button(nearest.title, refs.topic(nearest.id))] if nearest else []),
             open_button("AI engineer salary by level", refs.salary(SalaryQuery())),
             open_button("By location", refs.menu("locations")),
         ),
