@@ -217,6 +217,12 @@ class Engine:
         rival = next((s for s in found[1:] if not self.finder.allied(best, s)), None) if best else None
         lead = best.score - rival.score if best and rival else float("inf")
         reading = self.scope.reading(query)
+        if best and (elsewhere := self.scope.asked_of_something_else(reading, best)):
+            if via == "channel":
+                return Reply(kind="ignore", card=None, score=best.score, candidates=tuple(found), query=query)
+            card = fallback_card(self.library, query.text)
+            reply = Reply(kind="fallback", card=card, score=best.score, candidates=tuple(found), query=query)
+            return replace(self._not_that_employer(reply), why=f"{elsewhere}: not answered")
         if best and best.score >= threshold and self.scope.about_something_else(reading):
             # Above the bar on the words of how it is asked ("fine-tune", "roadmap", "interview"):
             # the thing asked about is one the articles never mention. Offered, not answered.

@@ -77,6 +77,7 @@ class Library:
     pay_words: tuple[str, ...] = ()
     pay_parts: tuple[str, ...] = ()  # parts of pay no salary table shows: the topics about them answer
     pay_trends: frozenset[str] = frozenset()  # stems of words for how pay moves ("growing", "yoy")
+    benefits: tuple[tuple[str, ...], ...] = ()  # stemmed words of the benefits and perks no article covers
     # stems of words that are pay right after a level or place ("senior numbers")
     level_pay_words: frozenset[str] = frozenset()
     other_professions: dict[str, m.Profession] = field(default_factory=dict)
@@ -310,6 +311,7 @@ def _assemble(loaded: _Loaded) -> Library:
         level_pay_words=frozenset(map(stem, salaries.level_pay_words)),
         pay_parts=tuple(salaries.pay_parts),
         pay_trends=frozenset(map(stem, salaries.pay_trends)),
+        benefits=tuple(tuple(map(stem, words(benefit))) for benefit in salaries.benefits),
         other_professions={d.id: d for d in salaries.other_professions},
         pay_measures={d.id: d for d in salaries.pay_measures},
         asked_across={dimension: tuple(phrases) for dimension, phrases in salaries.asked_across.items()},

@@ -255,6 +255,7 @@ class SalariesFile(Strict):
     level_pay_words: list[Word] = Field(default_factory=list)
     pay_parts: list[Text] = Field(default_factory=list)  # parts of pay no salary table shows ("bonus", "equity")
     pay_trends: list[Word] = Field(default_factory=list)  # how pay moves, which no one-year table shows
+    benefits: list[Text] = Field(default_factory=list)  # what else a job offers, which no article covers
     pay_measures: list[PayMeasure] = Field(default_factory=list)  # asked for ("total comp"), shown first
     other_professions: list[Profession] = Field(default_factory=list)  # jobs whose pay no article gives
     # Phrases that ask about every value of a dimension at once ("which companies"): they name them all.

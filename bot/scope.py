@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from bot.asked import FAULTS, learned, names_a_fault, says_fault
 from bot.candidates import (
     POSSESSIVES,
     CandidateFinder,
+    Scored,
+    aside_positions,
+    family,
     foreign_share,
     names_a_foreign_thing,
     names_ai_engineers,
@@ -20,7 +24,21 @@ from bot.content import Library
 from bot.matching import Matcher, Terms
 from bot.parsing import Query
 from bot.peoples import named_by_peoples_word, peoples_words, read_as_words
+from bot.text import STOPWORDS, stem
 from bot.thresholds import FOREIGN_SHARE, FOREIGN_SUBJECT_SHARE
+
+# Words that say how exact, usual or good the thing asked for is, not what it is ("the exact salary",
+# "a decent package"): the articles need not use them to answer.
+QUALIFIERS = frozenset(
+    """
+    exact exactly rough roughly ballpark approximate approx precise ideal usual decent reasonable ultimate
+    minor legit popular weird strange crazy insane ridiculous honest realistic actual typical current
+    latest newest hottest coolest trendiest biggest worst nicest
+    """.split()
+)
+# Answers of these families tell what the market, pay or a myth is, not how to do a thing: "learn to
+# drive" is not answered by "what drives demand".
+NOT_TEACHING = frozenset({"market", "salary", "misconception", "compare", "faq"})
 
 
 class Reading:
@@ -56,6 +74,61 @@ class Scope:
         self.matcher = matcher
         self.finder = finder
         self.peoples = peoples_words(library)
+        self.benefits = library.benefits
+        # The terms that name what an entry teaches (its names and questions), in entries that teach.
+        self.taught = frozenset(
+            term
+            for tid, doc in matcher.docs.items()
+            if family(library.entries[tid].kind) not in NOT_TEACHING
+            for term in doc.names | doc.questions
+        )
+
+    def asked_of_something_else(self, reading: Reading, best: Scored) -> str | None:
+        """Why the question, whatever its best candidate, asks for something the articles never cover;
+        None when it does not. Unlike the rules below, naming AI engineers does not make it theirs:
+        "how many vacation days do AI engineers get" asks about vacation."""
+        query = reading.query
+        asked = [i for i in range(len(query.words)) if i not in aside_positions(query)]
+        covered = query.entities.covered()
+        if benefit := self._benefit(query.words, asked):
+            return f"it asks about {benefit}, a benefit or perk no article covers"
+        if names_a_fault(query.words) or (
+            says_fault(query.words)
+            and any(self._foreign(query.words[i]) for i in asked if i not in covered and query.words[i] not in FAULTS)
+        ):
+            return "it asks about a fault in someone's code or run, which the articles never cover"
+        if (verb := self._learned_verb(query)) is not None and (
+            self._foreign(verb) or (best.family in NOT_TEACHING and stem(verb) not in self.taught)
+        ):
+            return f"it asks to learn to {verb}, which the articles teach nothing of"
+        return None
+
+    def _benefit(self, words: tuple[str, ...], asked: list[int]) -> str | None:
+        """The words of a benefit or perk (content's `benefits`) the asking part names, as written."""
+        stems = [stem(words[i]) for i in asked]
+        for benefit in self.benefits:
+            for at in range(len(stems) - len(benefit) + 1):
+                if asked[at] > 0 and words[asked[at] - 1] == "on":
+                    continue  # "I'm on parental leave": where the person is, not what they ask
+                if tuple(stems[at : at + len(benefit)]) == benefit:
+                    return " ".join(words[i] for i in asked[at : at + len(benefit)])
+        return None
+
+    def _learned_verb(self, query: Query) -> str | None:
+        """The first word of what "learn to ..." would learn, unless it names a job ("learn to cook":
+        a cook's job, which no article covers, gives "cook" back as the word to judge)."""
+        asked = set(range(len(query.words))) - aside_positions(query)
+        for i in learned(query.words):
+            word = query.words[i]
+            if i not in asked or word in STOPWORDS:
+                continue
+            kinds = {f.kind for f in query.entities.found if f.start <= i < f.start + f.length}
+            return word if not kinds or kinds == {"profession"} else None
+        return None
+
+    def _foreign(self, word: str) -> bool:
+        """A word naming a thing (not how exact or usual it is) that the articles never use."""
+        return word not in STOPWORDS and word not in QUALIFIERS and self.matcher.names_the_unknown(word)
 
     def reading(self, query: Query) -> Reading:
         return Reading(self, query)

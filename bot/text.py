@@ -110,7 +110,9 @@ def _short_syllable(word: str) -> bool:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_K_SUFFIX = re.compile(r"\b(\d+)[kK]\b")
+# A US retirement plan is named by its tax-code section ("401(k)", "403b"): a name, not a sum of $401,000.
+_RETIREMENT_PLAN = re.compile(r"\b(401\s*\(?\s*[kK]|(?:403|457)\s*\(?\s*[bB])\s*\)?(?!\w)")
+_K_SUFFIX = re.compile(r"\b(?!401k\b)(\d+)[kK]\b")
 _DAYS_SUFFIX = re.compile(r"\b(\d+)[dD]\b")  # "30d plan"
 
 
@@ -118,6 +120,7 @@ def split_words(text: str) -> list[str]:
     """Word tokens as written, apostrophes dropped ("What's" -> "Whats"); "$236,875" and "500k" become
     the numbers 236875 and 500000, so a question can name a figure as the content writes it."""
     text = text.replace("'", "").replace("’", "")
+    text = _RETIREMENT_PLAN.sub(lambda plan: re.sub(r"[\s(]", "", plan.group(1)).lower(), text)
     text = _K_SUFFIX.sub(r"\g<1>000", _THOUSANDS.sub("", text))
     text = _DAYS_SUFFIX.sub(r"\g<1> day", text)
     return _NON_WORD.sub(" ", text).split()

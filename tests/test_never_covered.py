@@ -1,0 +1,68 @@
+"""Questions about what the articles never cover get no answer, even when they name AI engineers or share
+a word with a card: benefits and perks ("the 401k match at openai"), a fault in someone's code ("CUDA
+OOM"), and learning to do something the articles teach nothing of ("learn to drive" is not "what drives
+demand"). What the articles do cover, asked in the same shapes, is still answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import Engine
+from bot.text import split_words
+
+BENEFITS = [
+    "what's the 401k match at openai",
+    "does openai offer a 401(k) match?",
+    "how many vacation days do AI engineers get at meta",
+    "what health insurance do AI startups offer",
+    "how much PTO do senior ai engineers get",
+    "what perks do big tech AI engineers get",
+    "do ai engineers get free lunch at google",
+    "what's the vesting schedule for RSUs at big tech",
+]
+FAULTS_IN_CODE = [
+    "my pytorch training keeps hitting CUDA OOM, how do I fix it",
+    "getting CUDA out of memory errors when fine-tuning llama, any fix?",
+    "my training crashes with OOM on the GPU, what should I do",
+    "why does my python script throw a KeyError",
+    "how do I fix a segfault in my C++ code",
+]
+LEARNING_SOMETHING_ELSE = [
+    "how do i learn to drive",
+    "how long does it take to learn to cook",
+    "i want to learn to fly planes",
+    "how do I learn to sell",
+]
+STILL_ANSWERED = [
+    ("does total comp include benefits?", "salary-total-compensation"),
+    ("I'm on parental leave, should I learn MLOps or LLMs first?", None),
+    ("how do AI engineers debug model errors in production", "error-analysis"),
+    ("how do I fix model drift", "challenge-drift"),
+    ("how do i learn to code", "programming"),
+    ("how do I learn to negotiate my salary", "offer-negotiation"),
+    ("learn to communicate with stakeholders", "soft-skills"),
+    ("what drives demand for AI engineers", "market-demand-drivers"),
+]
+
+
+@pytest.mark.parametrize("text", BENEFITS + FAULTS_IN_CODE + LEARNING_SOMETHING_ELSE)
+@pytest.mark.parametrize("via", ["dm", "mention"])
+def test_what_the_articles_never_cover_falls_back(engine: Engine, text: str, via: str) -> None:
+    reply = engine.answer(text, via)  # type: ignore[arg-type]
+    assert reply.kind == "fallback", (reply.kind, reply.topic_id)
+
+
+@pytest.mark.parametrize("text", BENEFITS[:2] + FAULTS_IN_CODE[:1] + LEARNING_SOMETHING_ELSE[:1])
+def test_unasked_in_a_channel_it_is_left_alone(engine: Engine, text: str) -> None:
+    assert engine.answer(text + "?", "channel").kind == "ignore"
+
+
+@pytest.mark.parametrize(("text", "topic"), STILL_ANSWERED)
+def test_what_the_articles_cover_in_the_same_shapes_is_answered(engine: Engine, text: str, topic: str | None) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.kind == "answer"
+    assert topic is None or reply.topic_id == topic
+
+
+def test_a_retirement_plan_is_a_name_not_a_sum() -> None:
+    assert split_words("the 401(k) match, a 403b, and 450k") == ["the", "401k", "match", "a", "403b", "and", "450000"]
