@@ -172,7 +172,7 @@ class CandidateFinder:
             bonus[ident] = max(bonus.get(ident, 0.0), PAIR_BONUS)  # outweighs any pair of the roles named
         # The path out of who the person is; asked how to get in, it is as plainly the answer as a
         # comparison is to "A vs B".
-        path = PAIR_BONUS if moves_in(query.words, aside) else ENTITY_BONUS
+        path = PAIR_BONUS if moves_in(query.words, aside, entities.covered()) else ENTITY_BONUS
         paths = [
             *self._roadmaps_from(entities, self._weighed_by_the_asker(query, aside)),
             *_backgrounds_in(entities, aside, leading=not compares(query)),
@@ -199,7 +199,7 @@ class CandidateFinder:
         """Roles named only as who asks ("as a backend dev, how do AI systems differ from normal
         software?") in a question that weighs things and asks no way in: the asker's path is not
         what is asked."""
-        if not compares(query) or moves_in(query.words, aside):
+        if not compares(query) or moves_in(query.words, aside, query.entities.covered()):
             return frozenset()
         return frozenset(f.id for f in query.entities.askers if f.kind == "role")
 

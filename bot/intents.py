@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from bot.entities import Found
 from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Terms
 from bot.parsing import Query
-from bot.text import split_words, stem, words
+from bot.text import STOPWORDS, split_words, stem, words
 
 # "what do seniors make in SF?", "what engineers make?", "make $500k a year": "make" that ends a clause or
 # names a place, a period or a sum is about money ("make the move", "make it to prod" are not).
@@ -39,6 +39,9 @@ _NEVER = re.compile(r"(?!)")
 MOVE_IN_WORDS = frozenset(
     stem(w) for w in "into pivot switch switching transition move moving start route roadmap path plan".split()
 )
+QUALIFIED_PATHS = frozenset(
+    stem(w) for w in ("path", "paths", "route", "routes")
+)  # "management path": see _another_path
 _ARROW = re.compile(r"→|->|=>|⇒|➡|⟶")
 MOVE_WORDS_BEFORE = 3  # "from" this close before the first role: "moving from a data scientist to ..."
 # Words that put roles in an order in time ("start as a SWE first or go straight for AI roles"):
@@ -311,10 +314,25 @@ def moves_between(query: Query, first: tuple[int, int], second: tuple[int, int])
     return "from" in before and bool({"to", "into"} & set(query.words[start + length : after]))
 
 
-def moves_in(question_words: tuple[str, ...], aside: set[int]) -> bool:
+def moves_in(question_words: tuple[str, ...], aside: set[int], named: set[int] | frozenset[int] = frozenset()) -> bool:
     """Does the asking part of a question ask how to get into the field ("How do I pivot into AI
-    engineering?", "where do I start")? Words in the chatter around it (`aside`) do not count."""
-    return any(stem(w) in MOVE_IN_WORDS for i, w in enumerate(question_words) if i not in aside)
+    engineering?", "where do I start")? Words in the chatter around it (`aside`) do not count, nor
+    a path another word says is of something else (see _another_path)."""
+    return any(
+        stem(w) in MOVE_IN_WORDS and not _another_path(question_words, i, named)
+        for i, w in enumerate(question_words)
+        if i not in aside
+    )
+
+
+def _another_path(question_words: tuple[str, ...], i: int, named: set[int] | frozenset[int]) -> bool:
+    """Is the path at `i` one along the work rather than into it: "the management path", "career
+    path", "the promotion route"? The word before it names neither the field ("the AI path") nor
+    anything the question names (`named` positions: "the swe path")."""
+    if stem(question_words[i]) not in QUALIFIED_PATHS or i == 0 or i - 1 in named:
+        return False
+    before = question_words[i - 1]
+    return before.isalpha() and before not in STOPWORDS and stem(before) not in AI_CONTEXT_WORDS
 
 
 def weighs_levels(query: Query) -> bool:
