@@ -230,14 +230,40 @@ def sentence_weights(text: str) -> list[tuple[str, float]]:
     ]
 
 
+# What the asking is for, after what is asked ("what projects should go in my portfolio so I get
+# hired?", "which cert should I take so that I can land a job"): the goal is told, the thing asked
+# comes before it.
+_PURPOSE = re.compile(
+    r"\b(?:so that|in order to|in order for)\b"
+    r"|\bso\s+(?:i|we|you|they|my|our)\b(?:\s+\w+ly)?"
+    r"\s+(?:can|could|will|would|might|get|gets|land|stand|become|have|am|are|dont|don't|do not)\b",
+    re.IGNORECASE,
+)
+_ASKING_WORDS = frozenset("what whats how which why who where when should".split())
+
+
+def clause_weights(text: str) -> list[tuple[str, float]]:
+    """`sentence_weights`, with the purpose of an asking sentence told after what it asks (_PURPOSE)
+    weighing as chatter does, when what it asks names something and the purpose asks nothing."""
+    weighed: list[tuple[str, float]] = []
+    for sentence, weight in sentence_weights(text):
+        purpose = _PURPOSE.search(sentence) if weight == 1.0 else None
+        head, tail = (sentence[: purpose.start()], sentence[purpose.start() :]) if purpose else (sentence, "")
+        if tail and terms(head) and not _ASKING_WORDS & set(words(tail)):
+            weighed += [(head, weight), (tail, ASIDE_WEIGHT)]
+        else:
+            weighed.append((sentence, weight))
+    return weighed
+
+
 def weighted_terms(text: str) -> list[tuple[str, float]]:
-    """Terms with the weight of their sentence (see sentence_weights)."""
-    return [(t, weight) for sentence, weight in sentence_weights(text) for t in terms(sentence)]
+    """Terms with the weight of their clause (see clause_weights)."""
+    return [(t, weight) for clause, weight in clause_weights(text) for t in terms(clause)]
 
 
 def word_weights(text: str) -> list[float]:
-    """The weight of each of split_words(text), by its sentence (see sentence_weights)."""
-    return [weight for sentence, weight in sentence_weights(text) for _ in split_words(sentence)]
+    """The weight of each of split_words(text), by its clause (see clause_weights)."""
+    return [weight for clause, weight in clause_weights(text) for _ in split_words(clause)]
 
 
 def shorten(text: str, limit: int) -> str:
