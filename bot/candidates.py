@@ -92,6 +92,8 @@ class CandidateFinder:
         asks_pay = self.asks_about_pay(query, q_terms)
         if asks_pay and (jobs := query.entities.ids("profession")) and not self._names_ai(query):
             job = self.library.other_professions[jobs[0]]
+            if job.paid_in:  # "what would a CTO make in SF": its own figure, never the AI engineer table for SF
+                return [Scored(refs.topic(job.paid_in), NOT_COVERED_SCORE, f"Pay for {job.name}", "salary")]
             return [Scored(other_profession_ref(job.id), NOT_COVERED_SCORE, f"Pay for {job.name}", "salary")]
         about_pay = asks_pay and self._about_ai_engineers(query, q_terms)
         allowed = self._all_ids if about_pay else self._unpaid_ids  # pay entries answer pay questions only

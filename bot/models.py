@@ -125,10 +125,13 @@ class Dimension(Strict):
 
 
 class Profession(Dimension):
-    """A job whose pay no article gives. `nearest`: the pay entry whose figures come closest (other
-    leadership roles, each labelled with its own), offered after saying so, never as this job's pay."""
+    """A job other than AI engineer. Either no article gives its pay (`nearest`: the pay entry whose
+    figures come closest, other leadership roles each labelled with its own, offered after saying
+    so), or one gives it only in a pay entry of its own (`paid_in`: the CTO's median in the AI
+    leadership entry), never tagged on a figure, so no table by level, place or employer has it."""
 
     nearest: TopicId | None = None
+    paid_in: TopicId | None = None
 
 
 class PayMeasure(Strict):

@@ -130,7 +130,8 @@ class CommandRouter:
 
     def _salary(self, query: Query) -> Ref:
         if jobs := query.entities.ids("profession"):
-            return other_profession_ref(jobs[0])  # "salary pharmacist": no article gives it; say so
+            paid_in = self.library.other_professions[jobs[0]].paid_in  # "salary cto": the entry with its figure
+            return refs.topic(paid_in) if paid_in else other_profession_ref(jobs[0])  # "salary pharmacist": say so
         wanted = salary_query(query.entities)
         if wanted.is_empty():  # "salary consulting": a pay topic, else the table by level
             return self._best_of_kind(query, "salary", ANSWER_THRESHOLD) or refs.salary(wanted)

@@ -137,3 +137,19 @@ def test_a_leader_no_article_prices_is_told_so_and_offered_the_leadership_pay_by
     assert "no pay figure for" in reply.card.summary
     assert not [f for s in reply.card.sections for f in s.fields]  # no other role's figure as this one's
     assert reply.card.buttons[0].value == "t:salary-executive"
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("how much does a CTO at an AI startup make?", "$434,453"),
+        ("what would a cto make in sf", "$434,453"),
+        ("vp engineering median salary", "$395,396"),
+        ("what's a VP of engineering paid at big tech?", "$395,396"),
+    ],
+)
+def test_a_priced_leader_gets_its_own_figure_whatever_else_is_named(engine: Engine, question: str, figure: str) -> None:
+    reply = engine.answer(question, "dm")
+    assert reply.card is not None and reply.topic_id == "salary-executive", question
+    values = [f.value for s in reply.card.sections for f in s.fields]
+    assert figure in values[:2], question  # not the AI startups, San Francisco or big tech AI engineer rows
