@@ -65,6 +65,13 @@ BARE_SAYING = frozenset("ask say tell want think suggest mention offer quote cla
 DOING = frozenset("built made wrote trained created developed shipped sent gave handed left".split())
 OWNERS = frozenset({"our", "my", "their", "his", "her", "your"})
 ACTOR_SKIPS = frozenset({"is", "was", "has", "had", "just", "already", "also", "recently"})
+# A level word after "my", "our", ... is a person ("my lead in bengaluru asked me", "our staff") unless
+# it goes on to what it qualifies ("our senior engineers", "my junior role", "our staff ml team").
+LEVEL_QUALIFIES = frozenset(
+    stem(w)
+    for w in "engineer engineers eng engs dev devs developer developers role roles level levels position positions "
+    "title ic ics hire hires folks people team teams salary pay comp band offer package ai ml llm mle swe sde".split()
+)
 SELF_WORDS = frozenset({"im", "am", "as", "being"})  # "I'm a data scientist, asked to ...": the asker
 # Who is asking: "I'm a data scientist", "data scientist here"; "as a" or "being a" only where its
 # sentence opens ("as a backend dev, ..."): "how do I work as a prompt engineer" asks about being one.
@@ -144,6 +151,7 @@ class EntityIndex:
                 taken[start : start + length] = [True] * length
         found += self._typos(stems, taken, raw_words)
         found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f, opens))]
+        found = [f for f in found if not (f.kind == "level" and _owned_person(raw_words, f))]
         found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
         kept, set_aside = _without_set_aside(found, raw_words)
         return Entities(kept, set_aside, [f for f in kept if _introduces_asker(raw_words, f, opens)])
@@ -257,6 +265,13 @@ def _actor(raw_words: list[str], f: Found, opens: frozenset[int]) -> bool:
     if raw_words[i] in BARE_SAYING and not raw_words[f.start + f.length - 1].endswith("s"):
         return False  # "my first ai eng offer": one engineer never "offer"s; the two words name one thing
     return raw_words[i] in SAYING or (owned and raw_words[i] in DOING)
+
+
+def _owned_person(raw_words: list[str], f: Found) -> bool:
+    """Is the level at `f` someone the asker has ("my lead", "our staff") rather than a level asked about?"""
+    owned = f.start > 0 and raw_words[f.start - 1] in OWNERS
+    named_with = raw_words[f.start + 1 : f.start + f.length + 1]  # "my senior ai engineer" is one name
+    return owned and not any(stem(w) in LEVEL_QUALIFIES for w in named_with)
 
 
 def _introduces_asker(raw_words: list[str], f: Found, opens: frozenset[int]) -> bool:

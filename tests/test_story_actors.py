@@ -9,6 +9,7 @@ import pytest
 from bot.answering import Engine
 from bot.content import Library
 from bot.entities import EntityIndex
+from bot.parsing import parse
 from bot.text import words
 
 
@@ -65,3 +66,18 @@ def test_hr_asking_the_pay_leaves_the_pay_of_the_asked_level_and_place(engine: E
 def test_asking_in_the_next_sentence_is_the_persons_not_the_jobs(engine: Engine, text: str) -> None:
     reply = engine.answer(text, "dm")
     assert reply.kind == "fallback" and (reply.topic_id or "").startswith("c:unpaid:")
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("my lead in bengaluru asked me to benchmark senior AI engineer pay in indian metros", ["senior"]),
+        ("how much do we pay our staff", []),
+        ("how much should we pay our senior engineers?", ["senior"]),
+        ("what's a fair raise for my senior ai engineer", ["senior"]),
+    ],
+)
+def test_a_level_word_after_my_or_our_is_a_person_unless_it_names_a_level(
+    engine: Engine, text: str, levels: list[str]
+) -> None:
+    assert parse(text, engine.index, grammar=False).entities.ids("level") == levels
