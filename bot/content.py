@@ -77,7 +77,8 @@ class Library:
     pay_words: tuple[str, ...] = ()
     pay_parts: tuple[str, ...] = ()  # parts of pay no salary table shows: the topics about them answer
     pay_trends: frozenset[str] = frozenset()  # stems of words for how pay moves ("growing", "yoy")
-    benefits: tuple[tuple[str, ...], ...] = ()  # stemmed words of the benefits and perks no article covers
+    # what no article covers ("benefits and perks") -> the stemmed words of each phrase that names it
+    never_covered: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # stems of words that are pay right after a level or place ("senior numbers")
     level_pay_words: frozenset[str] = frozenset()
     other_professions: dict[str, m.Profession] = field(default_factory=dict)
@@ -311,7 +312,6 @@ def _assemble(loaded: _Loaded) -> Library:
         level_pay_words=frozenset(map(stem, salaries.level_pay_words)),
         pay_parts=tuple(salaries.pay_parts),
         pay_trends=frozenset(map(stem, salaries.pay_trends)),
-        benefits=tuple(tuple(map(stem, words(benefit))) for benefit in salaries.benefits),
         other_professions={d.id: d for d in salaries.other_professions},
         pay_measures={d.id: d for d in salaries.pay_measures},
         asked_across={dimension: tuple(phrases) for dimension, phrases in salaries.asked_across.items()},
@@ -319,6 +319,10 @@ def _assemble(loaded: _Loaded) -> Library:
         short_forms={stem(short): tuple(terms(long)) for short, long in got["vocabulary.yaml"].short_forms.items()},
         idioms=tuple(tuple(words(idiom)) for idiom in got["vocabulary.yaml"].idioms),
         quantity_phrases=tuple(tuple(words(phrase)) for phrase in got["vocabulary.yaml"].quantity_phrases),
+        never_covered={
+            thing.name: tuple(tuple(map(stem, words(phrase))) for phrase in thing.words)
+            for thing in got["vocabulary.yaml"].never_covered
+        },
     )
 
 

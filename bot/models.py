@@ -258,7 +258,6 @@ class SalariesFile(Strict):
     level_pay_words: list[Word] = Field(default_factory=list)
     pay_parts: list[Text] = Field(default_factory=list)  # parts of pay no salary table shows ("bonus", "equity")
     pay_trends: list[Word] = Field(default_factory=list)  # how pay moves, which no one-year table shows
-    benefits: list[Text] = Field(default_factory=list)  # what else a job offers, which no article covers
     pay_measures: list[PayMeasure] = Field(default_factory=list)  # asked for ("total comp"), shown first
     other_professions: list[Profession] = Field(default_factory=list)  # jobs whose pay no article gives
     # Phrases that ask about every value of a dimension at once ("which companies"): they name them all.
@@ -270,6 +269,13 @@ class RoadmapsFile(Strict):
     topics: list[Topic] = Field(default_factory=list)
 
 
+class NeverCovered(Strict):
+    """Something people ask about beside their careers that no article covers, by the words that name it."""
+
+    name: Text
+    words: list[Text] = Field(min_length=1)
+
+
 class VocabularyFile(Strict):
     # Everyday kin: a question's word that no fact of its answer uses stands for the rest of its family.
     word_families: list[Annotated[list[Word], Field(min_length=2)]]
@@ -279,3 +285,5 @@ class VocabularyFile(Strict):
     idioms: list[Text] = Field(default_factory=list)
     # Phrases that ask for an amount ("how many", "what share"): a fact stating a figure answers them.
     quantity_phrases: list[Text] = Field(default_factory=list)
+    # What no article covers ("benefits and perks"), by the words that name it ("401k", "pto").
+    never_covered: list[NeverCovered] = Field(default_factory=list)

@@ -74,7 +74,7 @@ class Scope:
         self.matcher = matcher
         self.finder = finder
         self.peoples = peoples_words(library)
-        self.benefits = library.benefits
+        self.never_covered = library.never_covered
         # The terms that name what an entry teaches (its names and questions), in entries that teach.
         self.taught = frozenset(
             term
@@ -90,8 +90,8 @@ class Scope:
         query = reading.query
         asked = [i for i in range(len(query.words)) if i not in aside_positions(query)]
         covered = query.entities.covered()
-        if benefit := self._benefit(query.words, asked):
-            return f"it asks about {benefit}, a benefit or perk no article covers"
+        if named := self._never_covered(query.words, asked):
+            return f"it asks about {named[1]!r}, of {named[0]}, which no article covers"
         if names_a_fault(query.words) or (
             says_fault(query.words)
             and any(self._foreign(query.words[i]) for i in asked if i not in covered and query.words[i] not in FAULTS)
@@ -103,15 +103,17 @@ class Scope:
             return f"it asks to learn to {verb}, which the articles teach nothing of"
         return None
 
-    def _benefit(self, words: tuple[str, ...], asked: list[int]) -> str | None:
-        """The words of a benefit or perk (content's `benefits`) the asking part names, as written."""
+    def _never_covered(self, words: tuple[str, ...], asked: list[int]) -> tuple[str, str] | None:
+        """What no article covers (content's `never_covered`) the asking part names, and its words as
+        written: ("benefits and perks", "401k")."""
         stems = [stem(words[i]) for i in asked]
-        for benefit in self.benefits:
-            for at in range(len(stems) - len(benefit) + 1):
-                if asked[at] > 0 and words[asked[at] - 1] == "on":
-                    continue  # "I'm on parental leave": where the person is, not what they ask
-                if tuple(stems[at : at + len(benefit)]) == benefit:
-                    return " ".join(words[i] for i in asked[at : at + len(benefit)])
+        for thing, phrases in self.never_covered.items():
+            for phrase in phrases:
+                for at in range(len(stems) - len(phrase) + 1):
+                    if asked[at] > 0 and words[asked[at] - 1] == "on":
+                        continue  # "I'm on parental leave": where the person is, not what they ask
+                    if tuple(stems[at : at + len(phrase)]) == phrase:
+                        return thing, " ".join(words[i] for i in asked[at : at + len(phrase)])
         return None
 
     def _learned_verb(self, query: Query) -> str | None:

@@ -77,7 +77,7 @@ def _raw_topic_ids() -> Iterator[tuple[str, str]]:
         "level_pay_words",
         "pay_parts",
         "pay_trends",
-        "benefits",
+        "never_covered",
         "other_professions",
         "pay_measures",
         "asked_across",

@@ -1,5 +1,6 @@
 """Questions about what the articles never cover get no answer, even when they name AI engineers or share
-a word with a card: benefits and perks ("the 401k match at openai"), a fault in someone's code ("CUDA
+a word with a card: benefits and perks ("the 401k match at openai"), investing ("is nvidia stock a
+buy"), a fault in someone's code ("CUDA
 OOM"), and learning to do something the articles teach nothing of ("learn to drive" is not "what drives
 demand"). What the articles do cover, asked in the same shapes, is still answered."""
 
@@ -19,6 +20,10 @@ BENEFITS = [
     "what perks do big tech AI engineers get",
     "do ai engineers get free lunch at google",
     "what's the vesting schedule for RSUs at big tech",
+]
+INVESTING = [
+    "with all this AI hiring going on, is nvidia stock a buy right now?",
+    "what are the best AI stocks to invest in",
 ]
 FAULTS_IN_CODE = [
     "my pytorch training keeps hitting CUDA OOM, how do I fix it",
@@ -42,10 +47,12 @@ STILL_ANSWERED = [
     ("how do I learn to negotiate my salary", "offer-negotiation"),
     ("learn to communicate with stakeholders", "soft-skills"),
     ("what drives demand for AI engineers", "market-demand-drivers"),
+    ("do AI startups give stock options", "salary-total-compensation"),
+    ("should we buy a vector database or build one", "vector-databases"),
 ]
 
 
-@pytest.mark.parametrize("text", BENEFITS + FAULTS_IN_CODE + LEARNING_SOMETHING_ELSE)
+@pytest.mark.parametrize("text", BENEFITS + INVESTING + FAULTS_IN_CODE + LEARNING_SOMETHING_ELSE)
 @pytest.mark.parametrize("via", ["dm", "mention"])
 def test_what_the_articles_never_cover_falls_back(engine: Engine, text: str, via: str) -> None:
     reply = engine.answer(text, via)  # type: ignore[arg-type]
