@@ -42,7 +42,7 @@ from bot.intents import compares
 from bot.kinds import VIAS, ButtonAction, ReplyKind, Via
 from bot.matching import Matcher
 from bot.parsing import Query, parse
-from bot.phases import asked_stems, phase_by_steps, phase_by_word, phase_index, words_ahead, words_past
+from bot.phases import PHASE_WORDS, asked_stems, phase_by_steps, phase_by_word, phase_index, words_ahead, words_past
 from bot.recent import Recent
 from bot.refs import Ref
 from bot.routing import COMMAND_THINGS, SUBJECT_ROLE, CommandRouter
@@ -354,7 +354,10 @@ class Engine:
         return Reply(kind="fallback", card=fallback_card(self.library, text))
 
     def _reply_for(self, ref: Ref, score: float | None, found: tuple[Scored, ...], query: Query) -> Reply:
-        named = self._phase_named(ref, query)
+        # Someone a roadmap is only the nearest path for is told so first, on its overview, unless they
+        # ask for a step or phase: "devops here, is MLOps the bridge?" only shares the MLOps phase's word.
+        asks_a_phase = bool(PHASE_WORDS & asked_stems(query.words))
+        named = ref if self._nearest_for_asker(ref, query) and not asks_a_phase else self._phase_named(ref, query)
         ref = self._nearest_labelled(focus_ref(self.library, self.matcher, named, query), named, query)
         card = self._card_for(ref)
         about_pay = ref.kind == "s" or self.library.about_pay(ref.topic_id)
@@ -371,13 +374,19 @@ class Engine:
     def _nearest_labelled(self, ref: Ref, named: Ref, query: Query) -> Ref:
         """A roadmap overview answering someone it is only the nearest path for ("data analyst here")
         says so first, unless the question also names a background or role it is the path of."""
-        roadmap = self.library.roadmaps.get(named.parts[0]) if named.kind == "r" and len(named.parts) == 1 else None
+        near = self._nearest_for_asker(named, query)
+        return refs.nearest_for(ref, near) if near else ref
+
+    def _nearest_for_asker(self, ref: Ref, query: Query) -> str | None:
+        """Whom (a `nearest_for` id) the roadmap this ref names is only the nearest path for, when the
+        question names them and no background or role it is the path of."""
+        roadmap = self.library.roadmaps.get(ref.parts[0]) if ref.kind == "r" and len(ref.parts) == 1 else None
         if roadmap is None:
-            return ref
+            return None
         e = query.entities
         own = {self.library.roles[r].roadmap for r in e.ids("role") if r != SUBJECT_ROLE} | set(e.ids("background"))
         near = [n.id for n in roadmap.nearest_for if n.id in e.ids("nearest_for")]
-        return refs.nearest_for(ref, near[0]) if near and roadmap.id not in own else ref
+        return near[0] if near and roadmap.id not in own else None
 
     def _phase_named(self, ref: Ref, query: Query) -> Ref:
         """A roadmap answer to a question that names one of its phases opens that phase."""

@@ -432,13 +432,16 @@ def _asked_over_aside(wanted: SalaryQuery, query: Query) -> SalaryQuery:
 
 def _backgrounds_in(entities: Entities, aside: set[int], *, leading: bool) -> list[str]:
     """The roadmaps whose backgrounds the chatter around the question names ("Physics PhD here."), or
-    with `leading` its opening words do ("frontend dev (vue), what carries over?"): who the person is,
-    so the path out of it is the one that fits. Not `leading` when the question compares ("web
-    developer vs AI engineer": the two are weighed, nobody says who they are)."""
+    with `leading` its opening words do ("frontend dev (vue), what carries over?") or the words that
+    say who asks ("I'm an ios engineer, does ..."): who the person is, so the path out of it is the
+    one that fits. Not `leading` when the question compares ("web developer vs AI engineer": the two
+    are weighed, nobody says who they are)."""
+    askers = {f.start for f in entities.askers}
     return [
         f.id
         for f in entities.found
-        if f.kind == "background" and ((leading and f.start == 0) or set(range(f.start, f.start + f.length)) <= aside)
+        if f.kind == "background"
+        and ((leading and (f.start == 0 or f.start in askers)) or set(range(f.start, f.start + f.length)) <= aside)
     ]
 
 

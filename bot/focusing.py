@@ -56,6 +56,8 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     title = _title_terms(topic, library.short_forms)
     # On a roadmap, any role named is whom the path is for; on another entry, see `_asked`.
     asked = _asked(library, matcher, query, card_role=card_role, title=None if overview else title)
+    if overview:
+        asked = {**_nearest_named(library, topic_id, query), **asked}
     read = _read_for(topic, matcher, asked, library.word_families, library.short_forms)
     own_question = not _beyond_title(topic, read, title)
     # What a question asking for an amount counts is in its words beyond those naming the entry. A
@@ -64,6 +66,16 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     counted = set(read) - title if asks_amount else set()
     picks = focus.question_picks(topic, read, budget, room, headline=own_question, amount_words=counted)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)
+
+
+def _nearest_named(library: Library, roadmap_id: str, query: Query) -> dict[str, float]:
+    """The name of those the question says it is from, whom the roadmap is only the nearest path for
+    ("platform engineer here": SREs and DevOps engineers): a fact the path addresses to them ("For
+    SREs and DevOps engineers: ...") is what it has to say to this asker."""
+    named = set(query.entities.ids("nearest_for"))
+    return {
+        term: 1.0 for near in library.roadmaps[roadmap_id].nearest_for if near.id in named for term in terms(near.name)
+    }
 
 
 def _compared(library: Library, ref: Ref, query: Query) -> tuple[str, ...]:

@@ -47,3 +47,28 @@ def test_the_labelled_card_opens_from_its_ref_and_a_stale_one_is_refused(library
     assert (card.summary or "").startswith("No article gives a path for data analysts")
     with pytest.raises(StaleButton):
         open_ref_text(library, "t:ds-to-ai-engineer:for-astronauts")
+
+
+def test_ops_people_asking_about_mlops_get_the_labelled_path_with_the_bridge(engine: Engine) -> None:
+    topic, ref, text = _answer(engine, "platform engineer here. is mlops the obvious path for me into ai eng?")
+    assert topic == "r:swe-to-ai-engineer" and ref.endswith(":for-ops-engineers")
+    assert "No article gives a path for SREs and DevOps engineers" in text
+    assert "bridge between traditional DevOps and data science" in text
+
+
+def test_ops_people_asking_for_a_step_get_that_step(engine: Engine) -> None:
+    reply = engine.answer("SRE here, what's in the mlops step?", "dm")
+    assert reply.card is not None and reply.card.ref == "r:swe-to-ai-engineer:2"
+
+
+def test_mobile_developers_get_the_software_path_with_what_carries_over(engine: Engine) -> None:
+    topic, ref, text = _answer(
+        engine, "android dev for 6 yrs, pivoting into ai eng. does any on-device work carry over?"
+    )
+    assert topic == "r:swe-to-ai-engineer" and "for-" not in ref
+    assert "edge AI, more AI running on devices (phones, IoT)" in text
+
+
+def test_a_background_said_with_im_is_who_asks(engine: Engine) -> None:
+    topic, _, _ = _answer(engine, "honestly i'm a statistician and wondering what it takes to switch to ai engineering")
+    assert topic == "r:ds-to-ai-engineer"
