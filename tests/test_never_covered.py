@@ -49,6 +49,8 @@ STILL_ANSWERED = [
     ("what drives demand for AI engineers", "market-demand-drivers"),
     ("do AI startups give stock options", "salary-total-compensation"),
     ("should we buy a vector database or build one", "vector-databases"),
+    # insurance is also a line of business: an employer in it is an enterprise, not a benefit asked about
+    ("how much do ai engineers make at enterprises like insurance companies", "s:company_type=enterprise"),
 ]
 
 
