@@ -180,7 +180,7 @@ class EntityIndex:
             if i + 1 < len(raw_words) and raw_words[i + 1] in DETERMINERS:
                 continue
             best = self._closest(word)
-            if best:
+            if best and not _grown_from(word, best):
                 for kind, ident in self.phrases[(best,)]:
                     if (kind, ident) not in self.exact_only:
                         yield Found(kind, ident, i, 1, False)
@@ -189,6 +189,12 @@ class EntityIndex:
         allowed = 1 if len(word) <= 7 else 2  # edits; swapping two neighbours counts as one
         best = process.extractOne(word, self.single_words, scorer=OSA.distance, score_cutoff=allowed)
         return str(best[0]) if best else None
+
+
+def _grown_from(word: str, name: str) -> bool:
+    """Is the word the name with letters added at one end ("refresher" is "fresher" with "re"): another
+    word made from it, not a typo of it. One letter more ("seniorr") is still a slip."""
+    return name in word and len(word) - len(name) > 1
 
 
 def _year_ranges(library: Library) -> Iterable[tuple[str, int, int | None]]:

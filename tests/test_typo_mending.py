@@ -5,6 +5,7 @@ another ("vacation", "action") is no typo of it."""
 from __future__ import annotations
 
 from bot.answering import Engine
+from bot.parsing import parse
 
 
 def test_a_typo_inside_a_word_is_mended(engine: Engine) -> None:
@@ -21,3 +22,10 @@ def test_a_word_is_not_mended_to_a_word_it_ends_with(engine: Engine) -> None:
 def test_a_day_off_is_not_the_action_plan(engine: Engine) -> None:
     reply = engine.answer("how much vacation do AI engineers get?", "dm")
     assert reply.topic_id != "r:thirty-day-plan", "vacation is not action, as in the 30-day action plan"
+
+
+def test_a_name_with_letters_added_at_one_end_is_another_word_not_its_typo(engine: Engine) -> None:
+    assert (
+        parse("netflix rsu refresher policy for ML engineers", engine.index, grammar=False).entities.ids("level") == []
+    )
+    assert parse("seniorr salary", engine.index, grammar=False).entities.ids("level") == ["senior"]
