@@ -34,7 +34,7 @@ STOPWORDS = frozenset(
     currently recently someday somehow maybe perhaps lately already always usually often sometimes
     because thinking instead main guides give gives option options wants wanted
     somebody someones anyones everyone everybody everyones theyre theyve theyll youre youve youll
-    ive itll theres whos hows wheres weve talking
+    ive itll theres whos hows wheres weve talking up
     """.split()
 )
 
@@ -208,7 +208,7 @@ ASIDE_WEIGHT = 0.5  # words outside the sentence that asks the question count ha
 # A question with one of these asks about what the sentence before it says ("... different
 # timelines. Can you put them side by side?", "... it disadvantages one group. How do you fix
 # that?"): that sentence weighs as the question does.
-BACK_REFERENCES = frozenset({"it", "they", "them", "that", "those", "these", "both"})
+BACK_REFERENCES = frozenset({"it", "they", "them", "that", "those", "these", "both", "ones"})
 
 
 def sentence_weights(text: str) -> list[tuple[str, float]]:
