@@ -72,6 +72,10 @@ TEXT_CACHE = 1 << 11
 OWN_STEMS = {"rating": "rating", "ratings": "rating", "rated": "rating"}
 
 
+VOWELS = frozenset("aeiou")
+SOUNDED = VOWELS | {"y"}  # a word has one of these: "spring" and "string" keep their -ing ("trying": "try")
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to join engineers/engineering and hire/hiring."""
@@ -81,7 +85,7 @@ def stem(word: str) -> str:
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    if len(word) >= 6 and word.endswith("ing") and not word.endswith("thing"):
+    if len(word) >= 6 and word.endswith("ing") and not word.endswith("thing") and SOUNDED & set(word[:-3]):
         word = word[:-3]
         if _short_syllable(word):
             word += "e"  # "hiring", "caring", "coding": the word is "hire", "care", "code", as below
@@ -92,9 +96,6 @@ def stem(word: str) -> str:
     if len(word) >= 4 and word.endswith("e") and not _short_syllable(word[:-1]):
         word = word[:-1]
     return word
-
-
-VOWELS = frozenset("aeiou")
 
 
 def _short_syllable(word: str) -> bool:

@@ -25,3 +25,8 @@ def test_caring_about_something_brings_no_cars_into_the_answer(engine: Engine) -
     reply = engine.answer("which sectors care about ai the most?", "dm")
     assert reply.kind == "answer" and reply.card is not None
     assert "autonomous vehicles" not in "\n".join(text_lines(reply.card)), "'care' read as 'car', kin of 'vehicle'"
+
+
+def test_a_word_whose_ing_leaves_no_vowel_keeps_it() -> None:
+    assert stem("spring") == stem("springs") == "spring" and stem("string") == "string"
+    assert stem("trying") == stem("try") and stem("testing") == stem("test")
