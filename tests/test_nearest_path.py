@@ -72,3 +72,9 @@ def test_mobile_developers_get_the_software_path_with_what_carries_over(engine: 
 def test_a_background_said_with_im_is_who_asks(engine: Engine) -> None:
     topic, _, _ = _answer(engine, "honestly i'm a statistician and wondering what it takes to switch to ai engineering")
     assert topic == "r:ds-to-ai-engineer"
+
+
+def test_the_nearest_path_leads_with_what_it_says_to_them(engine: Engine) -> None:
+    _, ref, text = _answer(engine, "product analyst for 3 years, where would I even start with ai engineering?")
+    assert ref.endswith(":for-data-analysts")
+    assert "Pensero names data analysts among the related roles" in text and "learn Python" in text
