@@ -497,7 +497,7 @@ def _best_per_ref(found: list[Scored]) -> list[Scored]:
 def _salary_vocabulary(library: Library) -> frozenset[str]:
     names: list[str] = []
     for table in (library.locations, library.specializations, library.company_types):
-        names += [n for d in table.values() for n in (d.name, *d.aliases)]
+        names += [n for d in table.values() for n in (d.name, *d.aliases, *d.people)]
     names += [n for lv in library.levels.values() for n in (lv.title, *lv.aliases)]
     names += library.pay_words
     shown = words_of([*names, PAY_WORDS, "market worth make"]) | SALARY_WORDS | AI_CONTEXT_WORDS

@@ -234,7 +234,7 @@ def _named_things(library: Library) -> Iterable[tuple[str, str, list[str]]]:
         ("company_type", library.company_types),
     ):
         for dim in dims.values():
-            yield kind, dim.id, [dim.name, *dim.aliases]
+            yield kind, dim.id, [dim.name, *dim.aliases, *dim.people]
     # "which companies pay the most": a question across a dimension names every one of its values.
     for dimension, phrases in library.asked_across.items():
         kind = {"company_types": "company_type", "specializations": "specialization"}[dimension]

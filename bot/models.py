@@ -119,6 +119,9 @@ class Dimension(Strict):
     id: Slug
     name: Text
     aliases: list[Text] = Field(default_factory=list)
+    # A place's word for its people ("japanese", "swiss"): a name of the place before what it qualifies
+    # ("japanese companies"); alone it may be the people or their language (bot.peoples).
+    people: list[Text] = Field(default_factory=list)
     within: SiblingId | None = None  # a location inside another ("san-francisco" within "us")
     # A part of a wider region no figure is for ("uk" in "europe"): asked about the region, its parts answer.
     region: SiblingId | None = None

@@ -1,15 +1,15 @@
-"""A place named by its people's word ("japanese", "korean", "brazilian").
+"""A place named by its people's word ("japanese", "swiss", "brazilian").
 
-Content gives a place the word for its people so that "japanese companies" and "a korean figure" name
-the place. The same word is also the people, or their language: "is japanese hard to learn" and "how
-long does it take to learn german" are about a language, which the articles never mention. A question
-that names nothing else about AI engineers (no role, level, company type...) is read with that word
-as what it says, not as the place.
+Content gives a place the word for its people (`people`) so that "japanese companies" and "a swiss
+figure" name the place. The same word is also the people, or their language: "is japanese hard to
+learn" and "how long does it take to learn german" are about a language, which the articles never
+mention. A question that names nothing else about AI engineers (no role, level, company type...) is
+read with that word as what it says, not as the place. Content says which words these are: no rule of
+spelling finds "swiss" in Switzerland, "irish" in Ireland or "british" in the United Kingdom.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.candidates import names_ai_engineers
@@ -18,23 +18,10 @@ from bot.entities import Entities, Found
 from bot.parsing import Query
 from bot.text import STOPWORDS, stem, words
 
-# How a people's word ends ("japanese", "korean", "israeli", "czech", "argentine"), after a stem it
-# shares with the place's name or a name inside it ("korean": "korea" of "South Korea").
-_PEOPLES_ENDING = re.compile(r"(?:an|ese|i|ch|ine)$")
-SHARED_STEM = 4
-
 
 def peoples_words(library: Library) -> frozenset[str]:
-    """Every place's one-word names that are its people's word, stemmed."""
-    found: set[str] = set()
-    for place in library.locations.values():
-        name = place.name.lower()
-        aliases = [alias.lower() for alias in place.aliases if " " not in alias]
-        stems = {w[:SHARED_STEM] for w in words(name)} | {a[:SHARED_STEM] for a in aliases if a in name}
-        for alias in aliases:
-            if _PEOPLES_ENDING.search(alias) and alias[:SHARED_STEM] in stems and alias not in words(name):
-                found.add(stem(alias))
-    return frozenset(found)
+    """Every place's word for its people, stemmed."""
+    return frozenset(stem(w) for place in library.locations.values() for people in place.people for w in words(people))
 
 
 def named_by_peoples_word(query: Query, peoples: frozenset[str]) -> list[Found]:

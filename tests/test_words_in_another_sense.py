@@ -15,6 +15,10 @@ A_LANGUAGE_OR_A_PEOPLE = [
     "is korean difficult to pick up",
     "can i pick up german in a year",
     "how long does it take to learn german",
+    # words for a people no rule of spelling ties to their place's name (Ireland, Switzerland)
+    "is irish hard to learn",
+    "how long does it take to learn irish",
+    "are the swiss hard to work with",
 ]
 THE_PLACE_BY_ITS_PEOPLES_WORD = [
     ("any canadian numbers?", "s:location=canada"),
@@ -22,6 +26,9 @@ THE_PLACE_BY_ITS_PEOPLES_WORD = [
     ("do japanese companies pay ai engineers well", "s:location=japan"),
     ("is the korean market hiring", None),
     ("is the german job market good", None),
+    ("irish ai engineer pay", "s:location=ireland"),
+    ("do swiss companies pay ai engineers well", "s:location=switzerland"),
+    ("how much do british ai engineers make", "s:location=uk"),
 ]
 A_HOUSE = [
     "what does a two bedroom house cost in manchester",
@@ -59,7 +66,7 @@ def test_a_fixed_phrase_is_one_term_and_its_word_alone_another() -> None:
     assert terms("a house in house") == ["hous", "inhous"]
 
 
-def test_peoples_words_are_told_from_the_places_own_names(library: Library) -> None:
+def test_peoples_words_are_the_places_people_not_their_names(library: Library) -> None:
     words = peoples_words(library)
-    assert {"german", "korean", "japanes", "brazilian", "indian"} <= words
-    assert not {"japan", "germany", "korea", "milan", "india", "saudi"} & words  # names, cities, short forms
+    assert {"german", "korean", "japanes", "brazilian", "indian", "british", "swiss", "irish", "american"} <= words
+    assert not {"japan", "germany", "korea", "milan", "india", "saudi", "zurich"} & words  # names, cities, short forms
