@@ -15,6 +15,7 @@ from bot.cards.salary import covered_places, other_profession_ref, salary_title,
 from bot.content import Library, links
 from bot.entities import Entities
 from bot.intents import (
+    ANY_FIGURE_WORDS,
     asks_about_pay,
     compares,
     defined_position,
@@ -29,7 +30,7 @@ from bot.intents import (
     without_passed_over,
     without_set_aside,
 )
-from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Candidate, Matcher, Terms, words_of
+from bot.matching import AI_CONTEXT_WORDS, Candidate, Matcher, Terms, words_of
 from bot.parsing import Query
 from bot.phases import REACHED, REACHED_PAIRS, asked_stems, named_by_alias
 from bot.refs import Ref, SalaryQuery
@@ -253,7 +254,7 @@ class CandidateFinder:
         if text != query.text:
             q_terms = self.matcher.query_terms(text)
         return (
-            asks_about_pay(text, q_terms)
+            asks_about_pay(text, q_terms, self.library.pay_terms)
             or names_pay(text, self.pay_words)
             or self._named_figures(query)
             or prices_a_person(query)
@@ -295,7 +296,9 @@ class CandidateFinder:
         if named or AI_CONTEXT_WORDS & q_terms.words:
             return True
         return not (
-            self._names_another_job(query) or _prices_a_thing(query, q_terms) or self._pays_someone_unknown(query)
+            self._names_another_job(query)
+            or _prices_a_thing(query, q_terms, self.library.pay_terms)
+            or self._pays_someone_unknown(query)
         )
 
     def _pays_someone_unknown(self, query: Query) -> bool:
@@ -464,10 +467,10 @@ def _ai_words_outside(query: Query, kind: str, reach: tuple[int, int] = (0, 0)) 
     return bool(AI_CONTEXT_WORDS & {stem(w) for i, w in enumerate(query.words) if i not in named})
 
 
-def _prices_a_thing(query: Query, q_terms: Terms) -> bool:
+def _prices_a_thing(query: Query, q_terms: Terms, pay_terms: frozenset[str]) -> bool:
     """ "How much does a house cost in London", "how much is the flat": a price asked of a thing the
     question names after "a" or "the", with no word for what a person earns ("make", "salary")."""
-    if SALARY_WORDS & q_terms.words or EARNING.search(query.text.lower()):
+    if (pay_terms | ANY_FIGURE_WORDS) & q_terms.words or EARNING.search(query.text.lower()):
         return False
     covered = query.entities.covered()
     return any(
@@ -500,5 +503,5 @@ def _salary_vocabulary(library: Library) -> frozenset[str]:
         names += [n for d in table.values() for n in (d.name, *d.aliases, *d.people)]
     names += [n for lv in library.levels.values() for n in (lv.title, *lv.aliases)]
     names += library.pay_words
-    shown = words_of([*names, PAY_WORDS, "market worth make"]) | SALARY_WORDS | AI_CONTEXT_WORDS
+    shown = words_of([*names, PAY_WORDS, "market worth make"]) | library.pay_terms | ANY_FIGURE_WORDS | AI_CONTEXT_WORDS
     return shown - words_of(library.pay_parts)  # "bonus", "equity": the table shows none, a topic does

@@ -75,6 +75,7 @@ class Library:
     salary_figures: tuple[m.SalaryFigure, ...]
     entries: dict[str, Entry] = field(default_factory=dict)
     pay_words: tuple[str, ...] = ()
+    pay_terms: frozenset[str] = frozenset()  # the one-word pay_words, stemmed as question terms are
     pay_parts: tuple[str, ...] = ()  # parts of pay no salary table shows: the topics about them answer
     pay_trends: frozenset[str] = frozenset()  # stems of words for how pay moves ("growing", "yoy")
     # what no article covers ("benefits and perks") -> the stemmed words of each phrase that names it
@@ -309,6 +310,7 @@ def _assemble(loaded: _Loaded) -> Library:
         salary_figures=tuple(salaries.figures),
         entries=entries,
         pay_words=tuple(salaries.pay_words),
+        pay_terms=frozenset(stem(w) for w in salaries.pay_words if len(words(w)) == 1),
         level_pay_words=frozenset(map(stem, salaries.level_pay_words)),
         pay_parts=tuple(salaries.pay_parts),
         pay_trends=frozenset(map(stem, salaries.pay_trends)),

@@ -20,7 +20,8 @@ from bot.cards.levels_compared import ranked
 from bot.cards.menus import LIST_MENUS, menu_summaries
 from bot.content import Library
 from bot.entities import Found
-from bot.matching import SALARY_WORDS, Matcher
+from bot.intents import ANY_FIGURE_WORDS
+from bot.matching import Matcher
 from bot.models import Topic
 from bot.parsing import Query
 from bot.refs import Ref
@@ -58,7 +59,7 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     asked = _asked(library, matcher, query, card_role=card_role, title=None if overview else title)
     if overview:
         asked = {**_nearest_named(library, topic_id, query), **asked}
-    read = _read_for(topic, matcher, asked, library.word_families, library.short_forms)
+    read = _read_for(topic, matcher, asked, kin_families(library), library.short_forms)
     own_question = not _beyond_title(topic, read, title)
     # What a question asking for an amount counts is in its words beyond those naming the entry. A
     # roadmap's plans state every step's span and their total: its few facts answer the rest.
@@ -99,7 +100,8 @@ def _side_by_side(library: Library, matcher: Matcher, names: tuple[str, ...], qu
     levels = all(n in library.levels for n in names)
     topics: list[Topic] = list(ranked(library, names)) if levels else [library.roles[n] for n in names]
     asked = _asked(library, matcher, query, ("role", "level") if levels else ("role",))
-    readings = [_read_for(t, matcher, asked, library.word_families, library.short_forms) for t in topics]
+    families = kin_families(library)
+    readings = [_read_for(t, matcher, asked, families, library.short_forms) for t in topics]
     picks = focus.side_picks(topics, readings)
     unasked = picks == focus.side_picks(topics, [{} for _ in topics])
     return refs.compared(names, () if unasked else tuple(picks))
@@ -261,12 +263,16 @@ def _title_terms(topic: Topic, short_forms: Mapping[str, tuple[str, ...]]) -> se
     return title
 
 
+def kin_families(library: Library) -> tuple[frozenset[str], ...]:
+    """The word families a fact's wording is read with: vocabulary.yaml's everyday kin, and the pay
+    words (content's one-word pay_words, with the words asking for a figure of anything: "median")."""
+    return (*library.word_families, library.pay_terms | ANY_FIGURE_WORDS)
+
+
 def _kin(topic: Topic, term: str, families: Sequence[frozenset[str]]) -> set[str]:
-    """Words that stand for `term` in this entry: those sharing an alias or a question with it, the
-    pay words when it is one, and its word family."""
+    """Words that stand for `term` in this entry: those sharing an alias or a question with it, and its
+    word families (kin_families: the pay words when it is one)."""
     kin = {t for phrase in [*topic.aliases, *topic.questions] if term in (words := terms(phrase)) for t in words}
-    if term in SALARY_WORDS:
-        kin |= SALARY_WORDS
     kin |= focus.word_family(term, families)
     return kin - {term}
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 from bot.entities import Found
-from bot.matching import AI_CONTEXT_WORDS, SALARY_WORDS, Terms
+from bot.matching import AI_CONTEXT_WORDS, Terms
 from bot.parsing import Query
 from bot.text import STOPWORDS, split_words, stem, words
 
@@ -259,12 +259,13 @@ def _clause_ends(query: Query) -> frozenset[int]:
 _CLAUSE = re.compile(r"[?,.!;:()]|\s-\s")
 
 
-def asks_about_pay(text: str, q_terms: Terms) -> bool:
+def asks_about_pay(text: str, q_terms: Terms, pay_terms: frozenset[str]) -> bool:
+    """A word for pay (content's `pay_terms`, or one asking for a figure), earning wording or a sum."""
     lowered = text.lower()
     if PRICE_WORDS & q_terms.words:
-        return bool((SALARY_WORDS - ANY_FIGURE_WORDS) & q_terms.words or _MAKE_PAY.search(lowered))
+        return bool(pay_terms & q_terms.words or _MAKE_PAY.search(lowered))
     return bool(
-        SALARY_WORDS & q_terms.words
+        (pay_terms | ANY_FIGURE_WORDS) & q_terms.words
         or _MAKE_PAY.search(lowered)
         or _HOW_MUCH_PAY.search(lowered)
         or _MONEY.search(lowered)

@@ -46,12 +46,7 @@ TOP = 5
 MIN_EVIDENCE_IN_MEDIANS = 1.2  # matched weight a question needs, in median-word units, for full score
 STORY_LIFT_MEDIANS = 3.0  # an asking sentence with less IDF than this (in median-word units) leans on its story
 
-# Words that make a question about pay, and the words that make it about AI engineers.
-SALARY_WORDS = frozenset(
-    stem(w)
-    for w in "salary salaries sal pay pays paid paying earn earns earning comp compensation tc wage "
-    "wages income money lakh lakhs crore remuneration lowball lowballed rate rates median".split()
-)
+# The words that make a question about AI engineers (those that make it about pay are content's pay_words).
 AI_CONTEXT_WORDS = frozenset(
     stem(w) for w in "ai ml eng engineer engineers engineering llm mlops genai machine learning".split()
 )

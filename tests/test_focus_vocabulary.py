@@ -17,7 +17,7 @@ from bot.answering import Engine
 from bot.cards import focus, open_card, open_ref_text
 from bot.content import Library, load_library
 from bot.errors import StaleButton
-from bot.focusing import _either_spelling, _kin, _read_for, _spelled_out, _title_terms, focus_ref
+from bot.focusing import _either_spelling, _kin, _read_for, _spelled_out, _title_terms, focus_ref, kin_families
 from bot.kinds import Via
 from bot.parsing import parse
 from bot.refs import parse_ref
@@ -53,7 +53,7 @@ def test_several_texts_wording_uses_what_any_of_them_uses() -> None:
 
 def test_a_word_no_fact_uses_stands_for_its_pay_words_family_and_the_entry_aliases(library: Library) -> None:
     sectors = library.entries["market-sectors"].topic
-    assert "pay" in _kin(sectors, "comp", library.word_families), "comp is a pay word"
+    assert "pay" in _kin(sectors, "comp", kin_families(library)), "comp is a pay word"
     assert "framework" in _kin(sectors, "tool", library.word_families), "tools and frameworks are one family"
     vision = library.roles["computer-vision-specialist"]
     kin = _kin(vision, "tool", library.word_families)
@@ -103,7 +103,7 @@ def test_a_short_form_from_content_finds_the_fact_that_spells_it_out(library: Li
 
 def test_kin_is_read_only_for_words_no_fact_uses(engine: Engine, library: Library) -> None:
     sectors = library.entries["market-sectors"].topic
-    read = _read_for(sectors, engine.matcher, {"comp": 1.0, "automotive": 1.0}, library.word_families)
+    read = _read_for(sectors, engine.matcher, {"comp": 1.0, "automotive": 1.0}, kin_families(library))
     assert "pay" in read["comp"], "no fact says comp: its pay words stand in"
     assert set(read["automotive"]) == {"automotive"}, "facts say automotive: it stands for itself"
 
