@@ -150,6 +150,9 @@ ABBREVIATIONS = {
     "mgr": "manager",
     "dev": "developer",
     "devs": "developers",
+    "bs": "bachelors",  # "a BS in CS": the degree
+    "bsc": "bachelors",
+    "msc": "masters",
 }
 
 
