@@ -78,3 +78,20 @@ def test_the_nearest_path_leads_with_what_it_says_to_them(engine: Engine) -> Non
     _, ref, text = _answer(engine, "product analyst for 3 years, where would I even start with ai engineering?")
     assert ref.endswith(":for-data-analysts")
     assert "Pensero names data analysts among the related roles" in text and "learn Python" in text
+
+
+def test_designers_get_the_learning_order_labelled_as_the_nearest(engine: Engine) -> None:
+    topic, ref, text = _answer(
+        engine, "ux designer here, no coding background. could I realistically become an AI engineer?"
+    )
+    assert topic == "r:skill-building-sequence" and ref.endswith(":for-designers")
+    assert (
+        "No article gives a path for designers; the closest is this one, The order to learn AI engineering skills."
+        in text
+    )
+    assert "Python" in text
+
+
+def test_naming_designers_as_colleagues_is_no_path(engine: Engine) -> None:
+    reply = engine.answer("how do AI engineers work with designers?", "dm")
+    assert reply.topic_id != "r:skill-building-sequence"
