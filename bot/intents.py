@@ -290,8 +290,8 @@ def compares(query: Query) -> bool:
 
 
 def weighs_roles(query: Query) -> bool:
-    """Does the question set two roles against each other: a comparing word anywhere, or "or" between
-    the first two roles it names ("a data scientist or an AI engineer")? Not a move from one role
+    """Does the question set two roles against each other: a comparing word anywhere, or "or" or
+    "than" between the first two roles it names ("a data scientist or an AI engineer")? Not a move from one role
     to the other ("DS → AI eng timelines from different sources"), nor an "or" between roles put in
     an order in time ("start as a SWE first or go straight for AI roles"): those are paths."""
     starts = sorted({(f.start, f.length) for f in query.entities.found if f.kind == "role"})
@@ -302,7 +302,8 @@ def weighs_roles(query: Query) -> bool:
     if ORDER_WORDS & set(query.words):
         return False
     (first, length), (second, _) = starts[0], starts[1]
-    return "or" in query.words[first + length : second]
+    # "ML engineers or AI engineers", "do ML engineer roles want degrees more than AI engineer roles do"
+    return bool({"or", "than"} & set(query.words[first + length : second]))
 
 
 def moves_between(query: Query, first: tuple[int, int], second: tuple[int, int]) -> bool:
