@@ -15,9 +15,11 @@ from bot.text import STOPWORDS, split_words, stem, words
 
 # "what do seniors make in SF?", "what engineers make?", "make $500k a year": "make" that ends a clause or
 # names a place, a period or a sum is about money ("make the move", "make it to prod" are not).
+# "make more than in berlin", "make less at a startup": more or less that ends or compares is pay too
+# ("make more sense", "make more projects" are not).
 _MAKE_PAY = re.compile(
-    r"\bmak(e|es|ing)\s*($|[?,.!]|in\b|at\b|per\b|a year|annually|over\b|[$£€₹]|\d"
-    r"|anywhere\b|elsewhere\b|abroad\b|overseas\b|outside\b|except\b|excluding\b|other than\b)"
+    r"\bmak(e|es|ing)\s*((more|less)\s*)?($|[?,.!]|in\b|at\b|per\b|a year|annually|over\b|[$£€₹]|\d"
+    r"|anywhere\b|elsewhere\b|abroad\b|overseas\b|outside\b|except\b|excluding\b|other than\b|than\b|money\b)"
 )
 _MONEY = re.compile(r"[$£€₹]\s?\d|\b\d+\s?k\b|\b\d{2,3},\d{3}\b", re.IGNORECASE)
 # "how much do seniors pull in", "how much can I make": a verb after "how much" asks about money

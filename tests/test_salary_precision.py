@@ -388,3 +388,20 @@ def test_no_figure_for_the_specialization_nor_the_level_at_a_place_says_both(eng
     assert "Nor do they give a mid-level figure for the United Kingdom" in card.summary, (
         "the levels shown are the nearest"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("do ai engineers in london make more than in berlin", "s:location=uk+germany"),
+        ("will I make less in austin than in sf", "s:location=austin+san-francisco"),
+    ],
+)
+def test_making_more_or_less_than_somewhere_is_pay(engine: Engine, text: str, ref: str) -> None:
+    card = engine.answer(text, "dm").card
+    assert card is not None and card.ref == ref
+
+
+def test_making_more_sense_is_not_pay(engine: Engine) -> None:
+    card = engine.answer("does it make more sense to learn pytorch or tensorflow", "dm").card
+    assert card is not None and card.ref is not None and not card.ref.startswith("s:")
