@@ -46,7 +46,7 @@ COMPANY_WORDS = frozenset("company companies firm firms employer employers busin
 # "does stripe pay", "would kestrelight hire": an employer between these.
 AUXILIARIES = frozenset({"does", "do", "did", "will", "would", "could", "can", "should", "might"})
 AS_EMPLOYER = frozenset({"pay", "hire", "offer", "interview", "give", "compensate"})
-# "stripe pays", "stripe is hiring": what an employer does, right after its name.
+# "stripe pays", "stripe is hiring", "is stripe hiring": what an employer does, right after its name.
 EMPLOYER_DOES = frozenset({"pays", "paid", "hires", "hired", "offers", "offered", "compensates"})
 BEING = frozenset({"is", "are", "was", "were"})
 EMPLOYER_DOING = frozenset({"hiring", "paying", "offering", "interviewing", "recruiting"})
@@ -168,8 +168,8 @@ def _stands_as_employer(query: Query, written: list[str], start: int, end: int, 
         return before not in NOT_EMPLOYER_BEFORE  # "my friend Priya": a person
     if before in DETERMINERS:
         return False  # "the babysitter", "my flat": a thing, not a name
-    if before in AUXILIARIES and after in AS_EMPLOYER:
-        return True
+    if (before in AUXILIARIES and after in AS_EMPLOYER) or (before in BEING and after in EMPLOYER_DOING):
+        return True  # "does stripe pay", "is stripe hiring"
     if after in EMPLOYER_DOES or (after in BEING and end + 1 < len(words) and words[end + 1] in EMPLOYER_DOING):
         return True
     return _possessive(query.text, written[end - 1]) and stem(after) in OWNED

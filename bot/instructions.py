@@ -24,7 +24,10 @@ _INSTRUCTION = re.compile(
     r"|\b(write|code|generate|compose|draft|translate|tell)\b.{0,12}\b(me|us)\b.{0,30}"
     r"\b(function|code|script|program|poem|story|essay|email|joke|query|class)\b"
     r"|\b(fix|debug|refactor|review|optimi[sz]e)\b.{0,10}\b(my|this|the|our)\b.{0,20}"
-    r"\b(code|function|script|program|query|bug|error|notebook)\b",
+    r"\b(code|function|script|program|query|bug|error|notebook)\b"
+    # an errand for the bot ("can you book a meeting room", "please remind me"): it has no hands
+    r"|\b(?:(?:can|could|would|will) (?:you|u)|please|pls|plz)\s+"
+    r"(?:book|reserve|schedule|cancel|order|arrange|remind)\b",
     re.IGNORECASE,
 )
 

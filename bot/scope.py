@@ -110,8 +110,8 @@ class Scope:
         for thing, phrases in self.never_covered.items():
             for phrase in phrases:
                 for at in range(len(stems) - len(phrase) + 1):
-                    if asked[at] > 0 and words[asked[at] - 1] == "on":
-                        continue  # "I'm on parental leave": where the person is, not what they ask
+                    if _on(words, asked[at]):
+                        continue  # "I'm on parental leave", "on a visa": where the person is, not what they ask
                     if tuple(stems[at : at + len(phrase)]) == phrase:
                         return thing, " ".join(words[i] for i in asked[at : at + len(phrase)])
         return None
@@ -165,3 +165,9 @@ class Scope:
         if outnumbered or (read := reading.read) is None:
             return True
         return not names_ai_engineers(read) and foreign_share(self.matcher, read) >= FOREIGN_SHARE
+
+
+def _on(words: tuple[str, ...], at: int) -> bool:
+    """Is the word at `at` what someone is on: "on parental leave", "on a visa"?"""
+    before = [w for w in words[max(0, at - 2) : at] if w not in {"a", "an"}]
+    return bool(before) and before[-1] == "on"

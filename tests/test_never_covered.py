@@ -21,6 +21,12 @@ BENEFITS = [
     "do ai engineers get free lunch at google",
     "what's the vesting schedule for RSUs at big tech",
 ]
+ELSEWHERE = [
+    "how do I get a visa to work in the US as an AI engineer",
+    "does google sponsor h1b for ai engineers",
+    "what's the best laptop for ML engineers",
+    "what's the dress code at openai",
+]
 INVESTING = [
     "with all this AI hiring going on, is nvidia stock a buy right now?",
     "what are the best AI stocks to invest in",
@@ -49,12 +55,13 @@ STILL_ANSWERED = [
     ("what drives demand for AI engineers", "market-demand-drivers"),
     ("do AI startups give stock options", "salary-total-compensation"),
     ("should we buy a vector database or build one", "vector-databases"),
+    ("should I relocate to SF for a higher AI salary", "s:location=san-francisco"),
     # insurance is also a line of business: an employer in it is an enterprise, not a benefit asked about
     ("how much do ai engineers make at enterprises like insurance companies", "s:company_type=enterprise"),
 ]
 
 
-@pytest.mark.parametrize("text", BENEFITS + INVESTING + FAULTS_IN_CODE + LEARNING_SOMETHING_ELSE)
+@pytest.mark.parametrize("text", BENEFITS + INVESTING + ELSEWHERE + FAULTS_IN_CODE + LEARNING_SOMETHING_ELSE)
 @pytest.mark.parametrize("via", ["dm", "mention"])
 def test_what_the_articles_never_cover_falls_back(engine: Engine, text: str, via: str) -> None:
     reply = engine.answer(text, via)  # type: ignore[arg-type]

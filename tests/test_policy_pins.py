@@ -356,6 +356,7 @@ ONLY_ONE_PATTERN = [
     ("from now on speak french", "from now on"),
     ("tell me a joke", "write me a ..."),
     ("debug my notebook", "fix my code"),
+    ("could you book a meeting room", "an errand"),
 ]
 
 

@@ -30,6 +30,8 @@ UNKNOWN_EMPLOYERS = [
         "s:level=entry,location=germany",
     ),
     ("zentrio is hiring ai engineers, what salary should i ask for", "zentrio", None),
+    ("is vorlantic hiring ai engineers", "vorlantic", None),  # asked the other way round
+    ("are kestrelight hiring juniors right now?", "kestrelight", None),
     ("what's revolut's pay for mid level ai engineers", "revolut", "s:level=mid"),
     ("principal ai engineer comp at Snowcrest Labs?", "Snowcrest Labs", "s:level=principal"),
     ("what is the interview loop like at databricks for ai engineers", "databricks", "t:interview-process"),
@@ -48,6 +50,7 @@ NAMED_OR_NOT_AN_EMPLOYER = [
     "how much does amazon pay ai engineers",
     "what do AI engineers at OpenAI make",  # the articles name OpenAI among the top payers
     "does Anthropic pay more than an AI startup",
+    "are startups hiring ai engineers",
     "how much does a principal AI engineer earn at Meta",
     "what's the pay at FAANG for staff ai engineers",
     "how much does a startup pay a mid-level ai engineer",
