@@ -95,3 +95,14 @@ def test_designers_get_the_learning_order_labelled_as_the_nearest(engine: Engine
 def test_naming_designers_as_colleagues_is_no_path(engine: Engine) -> None:
     reply = engine.answer("how do AI engineers work with designers?", "dm")
     assert reply.topic_id != "r:skill-building-sequence"
+
+
+def test_qa_engineers_hear_how_testing_ai_differs(engine: Engine) -> None:
+    topic, ref, text = _answer(engine, "test automation engineer here, what should I learn to become an AI engineer?")
+    assert topic == "r:swe-to-ai-engineer" and ref.endswith(":for-qa-engineers")
+    assert "testing AI systems requires novel approaches beyond traditional software testing" in text
+
+
+def test_cloud_engineers_are_ops_people(engine: Engine) -> None:
+    _, ref, _ = _answer(engine, "cloud engineer here, aws certified. how do I pivot to AI engineering?")
+    assert ref.endswith(":for-ops-engineers")
