@@ -153,3 +153,16 @@ def test_a_priced_leader_gets_its_own_figure_whatever_else_is_named(engine: Engi
     assert reply.card is not None and reply.topic_id == "salary-executive", question
     values = [f.value for s in reply.card.sections for f in s.fields]
     assert figure in values[:2], question  # not the AI startups, San Francisco or big tech AI engineer rows
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the starting salary for ai engineers fresh out of college",
+        "how much can I make straight out of school as an ai engineer",
+        "what do college grads make in ai engineering",
+    ],
+)
+def test_out_of_college_is_entry_level(engine: Engine, question: str) -> None:
+    reply = engine.answer(question, "dm")
+    assert reply.card is not None and reply.card.ref == "s:level=entry", question
