@@ -212,6 +212,7 @@ ASIDE_WEIGHT = 0.5  # words outside the sentence that asks the question count ha
 # A question with one of these asks about what the sentence before it says ("... different
 # timelines. Can you put them side by side?", "... it disadvantages one group. How do you fix
 # that?"): that sentence weighs as the question does.
+SELF_NAMED_TERMS = 4  # a question with this many terms names its own subject, whatever it points back to
 BACK_REFERENCES = frozenset({"it", "they", "them", "that", "those", "these", "both", "ones"})
 
 
@@ -226,8 +227,7 @@ def sentence_weights(text: str) -> list[tuple[str, float]]:
         # the code. how??", "why is that?"): the story told is what is asked.
         return [(s, 1.0) for s in sentences]
     referred = [
-        i + 1 < len(sentences) and asking[i + 1] and bool(BACK_REFERENCES & set(words(sentences[i + 1])))
-        for i in range(len(sentences))
+        i + 1 < len(sentences) and asking[i + 1] and _refers_back(sentences[i + 1]) for i in range(len(sentences))
     ]
     return [
         (s, 1.0 if ask or refer else ASIDE_WEIGHT) for s, ask, refer in zip(sentences, asking, referred, strict=True)
@@ -258,6 +258,13 @@ def clause_weights(text: str) -> list[tuple[str, float]]:
         else:
             weighed.append((sentence, weight))
     return weighed
+
+
+def _refers_back(question: str) -> bool:
+    """Does a question ask about what was told before it: it has a word that points back, and too few
+    words of its own to name its subject ("How do you fix that?", "is it worth it?"; not "can
+    bootcamp people realistically become AI engineers, or is it all PhDs?")?"""
+    return bool(BACK_REFERENCES & set(words(question))) and len(terms(question)) < SELF_NAMED_TERMS
 
 
 def weighted_terms(text: str) -> list[tuple[str, float]]:
