@@ -27,6 +27,7 @@ from bot.cards.menus import (
     help_card,
     navigation_card,
     none_of_these_card,
+    not_covered_card,
     nothing_of_kind_card,
     thanks_card,
     unknown_employer_card,
@@ -220,9 +221,9 @@ class Engine:
         if best and (elsewhere := self.scope.asked_of_something_else(reading, best)):
             if via == "channel":
                 return Reply(kind="ignore", card=None, score=best.score, candidates=tuple(found), query=query)
-            card = fallback_card(self.library, query.text)
+            card = not_covered_card(self.library, elsewhere.what, query.text)
             reply = Reply(kind="fallback", card=card, score=best.score, candidates=tuple(found), query=query)
-            return replace(self._not_that_employer(reply), why=f"{elsewhere}: not answered")
+            return replace(self._not_that_employer(reply), why=f"{elsewhere.why}: said so, not answered")
         if best and best.score >= threshold and self.scope.about_something_else(reading):
             # Above the bar on the words of how it is asked ("fine-tune", "roadmap", "interview"):
             # the thing asked about is one the articles never mention. Offered, not answered.

@@ -7,6 +7,7 @@ never uses, and the question as a people's word reads (bot.peoples).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from bot.asked import FAULTS, learned, names_a_fault, says_fault
@@ -39,6 +40,14 @@ QUALIFIERS = frozenset(
 # Answers of these families tell what the market, pay or a myth is, not how to do a thing: "learn to
 # drive" is not answered by "what drives demand".
 NOT_TEACHING = frozenset({"market", "salary", "misconception", "compare", "faq"})
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """What a question asks about that no article covers ("benefits and perks"), and how it was told."""
+
+    what: str
+    why: str
 
 
 class Reading:
@@ -83,24 +92,24 @@ class Scope:
             for term in doc.names | doc.questions
         )
 
-    def asked_of_something_else(self, reading: Reading, best: Scored) -> str | None:
-        """Why the question, whatever its best candidate, asks for something the articles never cover;
-        None when it does not. Unlike the rules below, naming AI engineers does not make it theirs:
+    def asked_of_something_else(self, reading: Reading, best: Scored) -> Elsewhere | None:
+        """What the question, whatever its best candidate, asks about that the articles never cover;
+        None when it asks nothing of the kind. Unlike the rules below, naming AI engineers does not make it theirs:
         "how many vacation days do AI engineers get" asks about vacation."""
         query = reading.query
         asked = [i for i in range(len(query.words)) if i not in aside_positions(query)]
         covered = query.entities.covered()
         if named := self._never_covered(query.words, asked):
-            return f"it asks about {named[1]!r}, of {named[0]}, which no article covers"
+            return Elsewhere(named[0], f"it asks about {named[1]!r}, of {named[0]}, which no article covers")
         if names_a_fault(query.words) or (
             says_fault(query.words)
             and any(self._foreign(query.words[i]) for i in asked if i not in covered and query.words[i] not in FAULTS)
         ):
-            return "it asks about a fault in someone's code or run, which the articles never cover"
+            return Elsewhere("debugging code", "it asks about a fault in someone's code or run")
         if (verb := self._learned_verb(query)) is not None and (
             self._foreign(verb) or (best.family in NOT_TEACHING and stem(verb) not in self.taught)
         ):
-            return f"it asks to learn to {verb}, which the articles teach nothing of"
+            return Elsewhere(f"learning to {verb}", f"it asks to learn to {verb}, which the articles teach nothing of")
         return None
 
     def _never_covered(self, words: tuple[str, ...], asked: list[int]) -> tuple[str, str] | None:

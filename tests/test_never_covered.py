@@ -82,3 +82,18 @@ def test_what_the_articles_cover_in_the_same_shapes_is_answered(engine: Engine, 
 
 def test_a_retirement_plan_is_a_name_not_a_sum() -> None:
     assert split_words("the 401(k) match, a 403b, and 450k") == ["the", "401k", "match", "a", "403b", "and", "450000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("what's the 401k match at openai", "Nothing on benefits and perks"),
+        ("is nvidia stock a buy right now?", "Nothing on stocks and investing"),
+        ("my pytorch training keeps hitting CUDA OOM, how do I fix it", "Nothing on debugging code"),
+        ("how do i learn to drive", "Nothing on learning to drive"),
+    ],
+)
+def test_the_reply_says_what_the_articles_say_nothing_about(engine: Engine, text: str, title: str) -> None:
+    reply = engine.answer(text, "dm")
+    assert reply.card is not None and reply.card.title == title
+    assert reply.card.buttons  # the topics they do cover

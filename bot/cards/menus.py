@@ -142,6 +142,19 @@ def fallback_card(library: Library, question: str) -> Card:
     )
 
 
+def not_covered_card(library: Library, what: str, question: str) -> Card:
+    """A question about something the articles never cover ("benefits and perks"): says so by name,
+    rather than that nothing answers it, and offers the topics they do cover."""
+    return Card(
+        kind="fallback",
+        title=f"Nothing on {what}",
+        summary=f"The articles I answer from cover AI engineering careers and say nothing about {what}. "
+        "Here is what I can help with:",
+        buttons=topic_buttons(library),
+        echo=question or None,
+    )
+
+
 _EXPANDERS = ("More", "All rows")  # buttons that show more of the plain card itself, offered whole here
 EMPLOYER_CHARS = 40  # a name as the person wrote it, in a title
 
