@@ -17,6 +17,7 @@ from bot import ids, refs
 from bot.candidates import (
     CandidateFinder,
     Scored,
+    aside_positions,
 )
 from bot.cards import Card, focus, open_card, open_ref_text
 from bot.cards.alternatives import with_alternatives
@@ -380,12 +381,16 @@ class Engine:
 
     def _nearest_for_asker(self, ref: Ref, query: Query) -> str | None:
         """Whom (a `nearest_for` id) the roadmap this ref names is only the nearest path for, when the
-        question names them and no background or role it is the path of."""
+        question names them and says of no background or role it is the path of that it is who asks
+        ("data scientist here, used to be a data analyst"); a role named otherwise is what is asked
+        about ("I'm a data analyst, is the data scientist roadmap right for me?")."""
         roadmap = self.library.roadmaps.get(ref.parts[0]) if ref.kind == "r" and len(ref.parts) == 1 else None
         if roadmap is None:
             return None
         e = query.entities
-        own = {self.library.roles[r].roadmap for r in e.ids("role") if r != SUBJECT_ROLE} | set(e.ids("background"))
+        who = {f.start for f in e.askers} | aside_positions(query) | {0}
+        said = [f for f in e.found if f.kind in ("role", "background") and f.id != SUBJECT_ROLE and f.start in who]
+        own = {self.library.roles[f.id].roadmap if f.kind == "role" else f.id for f in said}
         near = [n.id for n in roadmap.nearest_for if n.id in e.ids("nearest_for")]
         return near[0] if near and roadmap.id not in own else None
 

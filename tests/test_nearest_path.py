@@ -106,3 +106,9 @@ def test_qa_engineers_hear_how_testing_ai_differs(engine: Engine) -> None:
 def test_cloud_engineers_are_ops_people(engine: Engine) -> None:
     _, ref, _ = _answer(engine, "cloud engineer here, aws certified. how do I pivot to AI engineering?")
     assert ref.endswith(":for-ops-engineers")
+
+
+def test_a_path_asked_about_is_not_who_asks(engine: Engine) -> None:
+    _, ref, text = _answer(engine, "I'm a data analyst, is the data scientist roadmap right for me?")
+    assert ref.endswith(":for-data-analysts")
+    assert "No article gives a path for data analysts" in text
