@@ -405,3 +405,14 @@ def test_making_more_or_less_than_somewhere_is_pay(engine: Engine, text: str, re
 def test_making_more_sense_is_not_pay(engine: Engine) -> None:
     card = engine.answer("does it make more sense to learn pytorch or tensorflow", "dm").card
     assert card is not None and card.ref is not None and not card.ref.startswith("s:")
+
+
+def test_an_asian_place_no_article_covers_is_offered_india_and_singapore(engine: Engine) -> None:
+    card = engine.answer("how much does a senior ai engineer make in busan", "dm").card
+    assert card is not None and card.summary.startswith("The articles give no figure for South Korea.")
+    assert "India (metro) and Singapore" in card.summary
+    assert values(card) == []
+    assert [b.value for b in card.buttons[:2]] == [
+        "s:level=senior,location=india",
+        "s:level=senior,location=singapore",
+    ]
