@@ -57,6 +57,7 @@ class Terms:
     """A question's terms with their weights (the asking sentence weighs more than asides)."""
 
     items: tuple[tuple[str, float], ...]
+    opening: str = ""  # how the question asks ("why", "how much"): its words are stopwords, not terms
 
     @property
     def words(self) -> frozenset[str]:
@@ -112,6 +113,7 @@ class Matcher:
             tid: tuple(self._weighed(frozenset(terms_once(q))) for q in _asked_by(e))
             for tid, e in library.entries.items()
         }
+        self.openings = {tid: tuple(question_opening(q) for q in _asked_by(e)) for tid, e in library.entries.items()}
         # A typo keeps its first letter, or swaps it with the second ("negineer"): people misspell
         # inside a word, seldom its start. "vacation" is not a typo of "action", nor "bother" of "other".
         # "pretrained" is the content's "pre-trained", read as its two words, not as a word it never uses.
@@ -167,7 +169,7 @@ class Matcher:
         for mended, term, weight in read:
             lifted = weight + (1.0 - weight) * lift
             kept.append((mended, lifted if mended == term else lifted * MENDED_WEIGHT))
-        return Terms(tuple(kept))
+        return Terms(tuple(kept), question_opening(text))
 
     def _story_lift(self, asked: set[str]) -> float:
         """How far, 0 to 1, the story told around the asking sentence weighs up to that sentence. One
@@ -200,7 +202,16 @@ class Matcher:
         asked = self._weighed(query_terms.asking)
         scored = [Candidate(tid, round(self._blend(cov, asked, tid), 1)) for cov, tid in best]
         scored.sort(key=lambda c: -c.score)
+        if len(scored) > 1 and scored[0].score == scored[1].score and query_terms.opening:
+            scored.sort(key=lambda c: (-c.score, -self._asked_alike(asked, query_terms.opening, c.topic_id)))
         return scored[:top]
+
+    def _asked_alike(self, asked: WeighedTerms, opening: str, topic_id: str) -> float:
+        """Between equal scores, the entry with a question asked the same way ("how much", "why") and most
+        like this one first: "how much do ai engineers get paid" and "why are ai engineers paid so much"
+        share every term, so only the way of asking tells which entry answers."""
+        listed = zip(self.questions[topic_id], self.openings[topic_id], strict=True)
+        return max((resemblance(asked, q) for q, said in listed if said == opening), default=-1.0)
 
     def terms_found(self, query_terms: Terms, topic_id: str) -> int:
         """How many of the question's distinct terms an entry uses (in any field, or through kin)."""
@@ -316,6 +327,19 @@ def _hyphenated_words(library: Library) -> dict[str, tuple[str, ...]]:
                 if len(whole) == 1 and len(parts) == 2:
                     joined[whole[0]] = parts
     return joined
+
+
+QUESTION_OPENINGS = ("how much", "how many", "how long", "how", "why", "what", "which", "where", "when", "who")
+
+
+def question_opening(text: str) -> str:
+    """The first way of asking in the text ("how much", "why"), or "" when it uses none."""
+    said = words(text)
+    for i in range(len(said)):
+        for opening in QUESTION_OPENINGS:
+            if said[i : i + len(opening.split())] == opening.split():
+                return opening
+    return ""
 
 
 def _asked_by(entry: Entry) -> list[str]:
