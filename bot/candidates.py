@@ -91,7 +91,7 @@ class CandidateFinder:
         """Best first, one per card."""
         q_terms = self.matcher.query_terms(query.text)
         asks_pay = self.asks_about_pay(query, q_terms)
-        if asks_pay and (jobs := query.entities.ids("profession")) and not self._names_ai(query):
+        if asks_pay and (jobs := query.entities.ids("profession")) and not self.names_ai(query):
             job = self.library.other_professions[jobs[0]]
             if job.paid_in:  # "what would a CTO make in SF": its own figure, never the AI engineer table for SF
                 return [Scored(refs.topic(job.paid_in), NOT_COVERED_SCORE, f"Pay for {job.name}", "salary")]
@@ -267,7 +267,7 @@ class CandidateFinder:
         after = {f.start + f.length for f in query.entities.found if f.kind in FIGURES_OF}
         return any(i < len(query.words) and stem(query.words[i]) in self.library.level_pay_words for i in after)
 
-    def _names_ai(self, query: Query) -> bool:
+    def names_ai(self, query: Query) -> bool:
         """An AI role or AI words outside the other job's name: "justify an AI engineer's salary to
         our CFO" asks about AI pay; "data engineers" names only the other job."""
         if query.entities.ids("role"):

@@ -32,7 +32,26 @@ _INSTRUCTION = re.compile(
 )
 
 
+# A part to play, asked before the real question ("pretend you're a recruiter: ..."), unlike a new
+# persona or words to repeat ("from now on you are X: ...", "reply with exactly: ...").
+_ROLE_PLAY = re.compile(
+    r"\bpretend (to be|you)\b|\bact as\b|\bimagine (you|you're|youre)\b|\brole-?play", re.IGNORECASE
+)
+_TO_SAY = re.compile(r"\b(reply|respond|say|print|repeat|tell|write|from now on|you are now)\b", re.IGNORECASE)
+
+
 def without_instructions(text: str) -> str:
     """The text less every sentence that gives the bot instructions."""
     sentences = _SENTENCE_END.split(text)
-    return " ".join(s for s in sentences if s and not _INSTRUCTION.search(s)).strip()
+    return " ".join(kept for s in sentences if s and (kept := _asked_part(s))).strip()
+
+
+def _asked_part(sentence: str) -> str:
+    """The sentence, or what follows a part to play it opens with before a colon ("pretend you're a
+    recruiter: senior pay in Zurich?" asks the pay); "" when it is nothing but instructions."""
+    if not _INSTRUCTION.search(sentence):
+        return sentence
+    head, colon, rest = sentence.partition(":")
+    if colon and _ROLE_PLAY.search(head) and not _TO_SAY.search(head) and not _INSTRUCTION.search(rest):
+        return rest.strip()
+    return ""

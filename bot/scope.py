@@ -40,6 +40,7 @@ QUALIFIERS = frozenset(
 # Answers of these families tell what the market, pay or a myth is, not how to do a thing: "learn to
 # drive" is not answered by "what drives demand".
 NOT_TEACHING = frozenset({"market", "salary", "misconception", "compare", "faq"})
+OTHER_CAREERS = 2  # other jobs set against each other: a question about those careers, not this one
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Reading:
 
 class Scope:
     def __init__(self, library: Library, matcher: Matcher, finder: CandidateFinder) -> None:
+        self.library = library
         self.matcher = matcher
         self.finder = finder
         self.peoples = peoples_words(library)
@@ -101,6 +103,8 @@ class Scope:
         covered = query.entities.covered()
         if named := self._never_covered(query.words, asked):
             return Elsewhere(named[0], f"it asks about {named[1]!r}, of {named[0]}, which no article covers")
+        if (careers := self._other_careers(reading, asked)) is not None:
+            return Elsewhere(careers, "it sets other careers against each other, which no article covers")
         if names_a_fault(query.words) or (
             says_fault(query.words)
             and any(self._foreign(query.words[i]) for i in asked if i not in covered and query.words[i] not in FAULTS)
@@ -124,6 +128,23 @@ class Scope:
                     if tuple(stems[at : at + len(phrase)]) == phrase:
                         return thing, " ".join(words[i] for i in asked[at : at + len(phrase)])
         return None
+
+    def _other_careers(self, reading: Reading, asked: list[int]) -> str | None:
+        """Two or more other jobs the asking part sets side by side, with no AI engineer named and no pay
+        asked ("dentist vs pharmacist, which has better hours?"): those careers, as written. Their pay
+        is the pay table's to answer (it says the articles give none); one job alone is often the
+        asker's own ("as a nurse, where do I start?")."""
+        query = reading.query
+        at = set(asked) - {f.start for f in query.entities.askers}
+        jobs = [f for f in query.entities.found if f.kind == "profession" and f.start in at]
+        if len({f.id for f in jobs}) < OTHER_CAREERS or names_ai_engineers(query) or self.finder.names_ai(query):
+            return None
+        if any(self.library.other_professions[f.id].paid_in for f in jobs):
+            return None  # a CTO or a VP of engineering: the articles give their pay, beside AI leadership
+        if self.finder.asks_about_pay(query, reading.terms):
+            return None
+        names = [" ".join(query.words[f.start : f.start + f.length]) for f in jobs]
+        return f"{' vs '.join(dict.fromkeys(names))} careers"
 
     def _learned_verb(self, query: Query) -> str | None:
         """The first word of what "learn to ..." would learn, unless it names a job ("learn to cook":

@@ -44,7 +44,14 @@ LEARNING_SOMETHING_ELSE = [
     "i want to learn to fly planes",
     "how do I learn to sell",
 ]
+OTHER_CAREERS = [
+    "nurse or teacher: which job is less stressful?",
+    "should I become a lawyer or an accountant?",
+    "is being a doctor more stressful than being a nurse",
+    "accountant vs teacher, which has the better hours?",
+]
 STILL_ANSWERED = [
+    ("I'm a nurse and my partner is a teacher, can we both move into AI engineering?", None),
     ("does total comp include benefits?", "salary-total-compensation"),
     ("I'm on parental leave, should I learn MLOps or LLMs first?", None),
     ("how do AI engineers debug model errors in production", "error-analysis"),
@@ -61,7 +68,9 @@ STILL_ANSWERED = [
 ]
 
 
-@pytest.mark.parametrize("text", BENEFITS + INVESTING + ELSEWHERE + FAULTS_IN_CODE + LEARNING_SOMETHING_ELSE)
+@pytest.mark.parametrize(
+    "text", BENEFITS + INVESTING + ELSEWHERE + FAULTS_IN_CODE + LEARNING_SOMETHING_ELSE + OTHER_CAREERS
+)
 @pytest.mark.parametrize("via", ["dm", "mention"])
 def test_what_the_articles_never_cover_falls_back(engine: Engine, text: str, via: str) -> None:
     reply = engine.answer(text, via)  # type: ignore[arg-type]
@@ -80,6 +89,11 @@ def test_what_the_articles_cover_in_the_same_shapes_is_answered(engine: Engine, 
     assert topic is None or reply.topic_id == topic
 
 
+def test_two_other_jobs_asked_about_pay_get_the_pay_answer(engine: Engine) -> None:
+    reply = engine.answer("pharmacist vs nurse salary", "dm")
+    assert reply.card is not None and reply.card.title == "Pay for pharmacists"
+
+
 def test_a_retirement_plan_is_a_name_not_a_sum() -> None:
     assert split_words("the 401(k) match, a 403b, and 450k") == ["the", "401k", "match", "a", "403b", "and", "450000"]
 
@@ -91,6 +105,7 @@ def test_a_retirement_plan_is_a_name_not_a_sum() -> None:
         ("is nvidia stock a buy right now?", "Nothing on stocks and investing"),
         ("my pytorch training keeps hitting CUDA OOM, how do I fix it", "Nothing on debugging code"),
         ("how do i learn to drive", "Nothing on learning to drive"),
+        ("nurse or teacher: which job is less stressful?", "Nothing on nurse vs teacher careers"),
     ],
 )
 def test_the_reply_says_what_the_articles_say_nothing_about(engine: Engine, text: str, title: str) -> None:
