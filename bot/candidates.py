@@ -84,6 +84,8 @@ class CandidateFinder:
         self._all_ids = frozenset(library.entries)
         self._unpaid_ids = frozenset(i for i, e in library.entries.items() if e.kind != "salary")
         self.pay_words = phrase_pattern(library.pay_words)
+        # "the location premium", "the pay band": a pay phrase after "the" is no thing being priced
+        self.pay_phrases = phrase_pattern(w for w in library.pay_words if " " in w.strip())
         # "how fast do they pay off": an idiom's words are not the words they are alone
         self.idioms = re.compile(phrase_pattern(" ".join(i) for i in library.idioms).pattern, re.IGNORECASE)
 
@@ -297,7 +299,7 @@ class CandidateFinder:
             return True
         return not (
             self._names_another_job(query)
-            or _prices_a_thing(query, q_terms, self.library.pay_terms)
+            or (_prices_a_thing(query, q_terms, self.library.pay_terms) and not names_pay(query.text, self.pay_phrases))
             or self._pays_someone_unknown(query)
         )
 

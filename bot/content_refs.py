@@ -120,7 +120,10 @@ def _namespaces(
 
 
 def _names_a_sibling(data: dict[str, Any], loc: Loc, ref: str) -> bool:
-    """Whether `ref`, at `loc` in an item of a list, is the id of another item of that list."""
+    """Whether `ref`, at `loc` in an item of a list (in a field of it, or in a list that field
+    holds), is the id of another item of that list."""
+    if isinstance(loc[-1], int):
+        loc = loc[:-1]  # one of a field's list of ids ("besides: [san-francisco, new-york]")
     *list_path, index, _field = loc
     siblings: Any = data
     for step in list_path:

@@ -79,6 +79,11 @@ ASKER_WORDS = frozenset({"im", "am"})
 ASKER_OPENERS = frozenset({"as", "being"})
 # A word followed by one of these is a verb ("settle a debate"), not a mistyped name ("seattle").
 DETERMINERS = frozenset("a an the my our your their his her this that these those some".split())
+# An everyday word that is also a place's name ("us") names the place in lower case too right after
+# what it qualifies, a level, role or measure or a noun for pay ("senior us", "ai engineer us",
+# "salary us"): no object pronoun follows a noun. After "pay", a verb as often, it does not.
+NAME_BEFORE_PLACE = frozenset({"level", "role", "measure", "specialization", "company_type"})
+PAY_NOUNS = frozenset("salary salaries sal comp compensation tc wage wages".split())
 EXACT_ONLY = frozenset({"profession"})  # "layer" is not a typo of "lawyer": other jobs are named exactly
 
 
@@ -129,6 +134,7 @@ class EntityIndex:
         self.exact_only |= {("location", d.id) for d in library.locations.values() if not _has_figures(library, d.id)}
         self._closest = lru_cache(maxsize=4096)(self._closest_uncached)
         self.year_ranges = list(_year_ranges(library))
+        self.rests = {frozenset(d.besides): (d.within, d.id) for d in library.locations.values() if d.besides}
         self.single_words = sorted(k[0] for k in self.phrases if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH)
 
     def extract(
@@ -150,11 +156,43 @@ class EntityIndex:
                 found += [Found(kind, ident, start, length, True) for kind, ident in hits]
                 taken[start : start + length] = [True] * length
         found += self._typos(stems, taken, raw_words)
+        found += self._places_after_names(stems, taken, raw_words, found)
         found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f, opens))]
         found = [f for f in found if not (f.kind == "level" and _owned_person(raw_words, f))]
-        found.sort(key=lambda f: (f.start, KINDS.index(f.kind)))
+        found.sort(key=_order)
         kept, set_aside = _without_set_aside(found, raw_words)
+        kept = self._rest_of_place(kept, set_aside)
         return Entities(kept, set_aside, [f for f in kept if _introduces_asker(raw_words, f, opens)])
+
+    def _places_after_names(
+        self, stems: list[str], taken: list[bool], raw_words: list[str], found: list[Found]
+    ) -> Iterable[Found]:
+        """Lower-case "us" right after a name or pay noun, or before a place inside it set aside ("us
+        but not sf"), is the country (see NAME_BEFORE_PLACE)."""
+        ends = {f.start + f.length for f in found if f.kind in NAME_BEFORE_PLACE}
+        for i, word in enumerate(stems):
+            hits = [h for h in self.phrases.get((word,), []) if h[0] == "location"]
+            if taken[i] or not hits or raw_words[i] not in STOPWORDS:
+                continue
+            if i in ends or (i > 0 and raw_words[i - 1] in PAY_NOUNS) or _sets_aside_after(raw_words, i, found):
+                taken[i] = True
+                yield from (Found(kind, ident, i, 1, True) for kind, ident in hits)
+
+    def _rest_of_place(self, kept: list[Found], set_aside: list[Found]) -> list[Found]:
+        """The US with SF and NY set aside ("us but not sf/nyc", "not sf or ny") is the place that is
+        its rest (`besides`): the wider place, or no place, becomes that one."""
+        aside = frozenset(f.id for f in set_aside if f.kind == "location")
+        rest = self.rests.get(aside)
+        if rest is None:
+            return kept
+        within, ident = rest
+        places = [f for f in kept if f.kind == "location"]
+        if any(f.id not in (within, ident) for f in places):
+            return kept
+        first = min(set_aside, key=lambda f: f.start)
+        anchor = places[0] if places else first
+        others = [f for f in kept if f.kind != "location"]
+        return sorted([*others, Found("location", ident, anchor.start, anchor.length, True)], key=_order)
 
     def levels_for_years(self, years: int) -> list[str]:
         """The levels whose years of experience (as the articles give them) include `years`: the
@@ -189,6 +227,18 @@ class EntityIndex:
         allowed = 1 if len(word) <= 7 else 2  # edits; swapping two neighbours counts as one
         best = process.extractOne(word, self.single_words, scorer=OSA.distance, score_cutoff=allowed)
         return str(best[0]) if best else None
+
+
+def _order(f: Found) -> tuple[int, int]:
+    return f.start, KINDS.index(f.kind)
+
+
+def _sets_aside_after(raw_words: list[str], i: int, found: list[Found]) -> bool:
+    """Is the word at `i` followed ("but" allowed between) by a negation and a place ("us but not sf")?"""
+    j = i + 1 + (raw_words[i + 1 : i + 2] == ["but"])
+    if j >= len(raw_words) or raw_words[j] not in NEGATIONS:
+        return False
+    return any(f.kind == "location" and f.start > j and _negated(raw_words, f.start) for f in found)
 
 
 def _grown_from(word: str, name: str) -> bool:

@@ -125,6 +125,9 @@ class Dimension(Strict):
     within: SiblingId | None = None  # a location inside another ("san-francisco" within "us")
     # A part of a wider region no figure is for ("uk" in "europe"): asked about the region, its parts answer.
     region: SiblingId | None = None
+    # The rest of the place it lies within once these are set aside ("us-other": the US but SF and
+    # NY), so "the US but not SF or NYC" asks about it.
+    besides: list[SiblingId] = Field(default_factory=list)
 
 
 class Profession(Dimension):

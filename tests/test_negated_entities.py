@@ -29,7 +29,9 @@ def _places(library: Library, text: str) -> list[str]:
 def test_a_list_set_aside_is_set_aside_whole(library: Library) -> None:
     # "/" leaves no word between the two places; "or" joins them: both are set aside, not only the first.
     assert _places(library, "chicago so not sf/ny") == ["us-other"]
-    assert _places(library, "staff pay excluding sf or ny") == []
+    found = EntityIndex(library).extract(words("staff pay excluding sf or ny"))
+    assert {f.id for f in found.set_aside} == {"san-francisco", "new-york"}
+    assert found.ids("location") == ["us-other"]  # the US but SF and NY: its other cities (besides)
 
 
 def test_two_word_negations_set_aside(library: Library) -> None:

@@ -30,6 +30,7 @@ NATIONAL = "us"
 FIELDS_PER_SECTION = 8
 NOTE_MAX_CHARS = 40  # a longer note is the article's context, not a qualifier of the figure
 Kind = Literal["answer", "fallback"]
+GAP = "The articles give no"
 
 
 @dataclass(frozen=True)
@@ -113,17 +114,20 @@ def _regions_lead(library: Library, query: SalaryQuery, places: tuple[str, ...])
 
 def _measured_first(library: Library, answer: SalaryAnswer, query: SalaryQuery) -> SalaryAnswer:
     """Each group's figures of the asked measure ("total comp": the total-compensation rows) first,
-    the rest after them in the articles' order; a figure for every level stays after the asked
+    the rest after them in the articles' order, those saying more of what was asked ("median base":
+    a median base before a base range) first; a figure for every level stays after the asked
     level's own ("base for a staff engineer": the staff rows before a base range for all levels)."""
     words = {stem(w) for m in query.measures for w in library.pay_measures[m].label_words}
     if not words:
         return answer
 
-    def order(figure: SalaryFigure) -> tuple[bool, bool]:
-        return bool(query.levels) and not figure.levels, not words & set(terms(figure.label))
+    def order(figure: SalaryFigure) -> tuple[bool, int]:
+        return bool(query.levels) and not figure.levels, -len(words & set(terms(figure.label)))
 
-    groups = tuple(Group(g.heading, tuple(sorted(g.figures, key=order))) for g in answer.groups)
-    return replace(answer, groups=groups)
+    groups = [Group(g.heading, tuple(sorted(g.figures, key=order))) for g in answer.groups]
+    if len(groups) > 1 and not answer.lead.startswith(GAP):  # a gap's groups keep the order its lead gives
+        groups.sort(key=lambda g: min(order(f) for f in g.figures) if g.figures else (True, 0))
+    return replace(answer, groups=tuple(groups))
 
 
 # ---------------------------------------------------------------- what fits
@@ -238,9 +242,24 @@ def _at_place(library: Library, query: SalaryQuery, place: str) -> SalaryAnswer:
     if not exact + wider and _tied(query) and not (query.levels and in_us):  # a US level gap: below
         return _tie_gap_at(library, query, place, name)
     levelled = [f for f in exact + wider if not query.levels or set(query.levels) & set(f.levels)]
+    if place == NATIONAL and query.levels and levelled:
+        return _with_unplaced(library, query, exact + wider)
     if levelled or not query.levels:
         return _found(library, here, exact + wider)
     return _level_gap_at(library, query, place, name, exact)
+
+
+def _with_unplaced(library: Library, query: SalaryQuery, figures: list[SalaryFigure]) -> SalaryAnswer:
+    """A level in the US as a whole: its figures, then the figures for that level an article ties
+    to no place (CareerSteps' table, the long-form guide's medians), under a heading that says so."""
+    unplaced = tuple(
+        f
+        for f in library.salary_figures
+        if not f.locations and _dims_fit(query, f) and _level_fits(query, f, general_ok=False)
+    )
+    heading = f"{short_level(library.levels[query.levels[0]].title)}, no place named by the article"
+    groups = (Group(None, tuple(figures)), *([Group(heading, unplaced)] if unplaced else []))
+    return SalaryAnswer(_lead_for(groups), groups)
 
 
 def _premium_without_level(library: Library, query: SalaryQuery) -> bool:
@@ -425,7 +444,7 @@ def _lead_for(groups: Sequence[Group]) -> str:
 
 
 def _is_gap(answer: SalaryAnswer) -> bool:
-    return answer.lead.startswith("The articles give no")
+    return answer.lead.startswith(GAP)
 
 
 def _place_name(library: Library, place: str) -> str:
