@@ -64,6 +64,10 @@ def focus_ref(library: Library, matcher: Matcher, ref: Ref, query: Query) -> Ref
     # What a question asking for an amount counts is in its words beyond those naming the entry. A
     # roadmap's plans state every step's span and their total: its few facts answer the rest.
     asks_amount = not overview and _asks_amount(query.words, library)
+    if asks_amount and own_question:
+        # The amount the title itself asks ("how long would the switch take me?") is what the card
+        # leads with as curated; a fact that merely repeats a title word ("not the whole switch") is not.
+        return ref
     counted = set(read) - title if asks_amount else set()
     picks = focus.question_picks(topic, read, budget, room, headline=own_question, amount_words=counted)
     return ref if picks == focus.default_picks(topic, budget) else refs.focused(topic_id, picks)

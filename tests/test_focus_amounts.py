@@ -63,3 +63,10 @@ def test_how_many_pilots_reach_production_leads_with_the_share_deployed(engine: 
     for question in ("what share of AI pilots get to production?", "how many AI pilots ever make it to production?"):
         assert "12%" in _first_fact(library, engine, "market-implementation-gap", question), question
     assert "12%" not in _first_fact(library, engine, "market-implementation-gap", "why do AI pilots stall?")
+
+
+def test_asked_the_amount_its_own_title_asks_a_card_leads_with_its_figures(engine: Engine, library: Library) -> None:
+    """'switch' is a title word that one fact's note repeats ('not the whole switch'): asking how long the
+    switch takes wants the months the card leads with, not that fact."""
+    for question in ("how long would it take me to switch into ai engineering?", "how long does the switch take"):
+        assert "6–12 months" in _first_fact(library, engine, "transition-timeline", question), question
