@@ -368,6 +368,13 @@ def _names_of(entry: Entry) -> list[str]:
     return [entry.topic.title, *entry.topic.aliases, *KIND_NAMES.get(entry.kind, ())]
 
 
+def _backgrounds_of(topic: Topic) -> list[str]:
+    """Who a roadmap is for, as people call themselves ("embedded engineer", "game developer"): those
+    words name the path out of it, and would otherwise point only at entries that use them in
+    another sense ("AI embedded into products")."""
+    return list(topic.backgrounds) if isinstance(topic, Roadmap) else []
+
+
 def _body_of(topic: Topic) -> list[str]:
     return [
         topic.summary,
@@ -375,6 +382,7 @@ def _body_of(topic: Topic) -> list[str]:
         *(f"{f.label} {f.value} {f.note or ''}" for f in topic.figures),
         *_credited(topic),
         *_nearest_for(topic),
+        *_backgrounds_of(topic),
     ]
 
 

@@ -68,8 +68,15 @@ TEXT_CACHE = 1 << 11
 
 
 # Words the light stemmer would fold into another word of a different meaning: a rating is a score
-# ("remote work rating 8/10"), not a rate of pay.
-OWN_STEMS = {"rating": "rating", "ratings": "rating", "rated": "rating"}
+# ("remote work rating 8/10"), not a rate of pay; embeddings are vectors ("vector dbs and embeddings"),
+# while embedded is where code or AI lives ("embedded engineer", "AI embedded into products").
+OWN_STEMS = {
+    "rating": "rating",
+    "ratings": "rating",
+    "rated": "rating",
+    "embedding": "embedding",
+    "embeddings": "embedding",
+}
 
 
 VOWELS = frozenset("aeiou")
