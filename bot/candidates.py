@@ -265,9 +265,12 @@ class CandidateFinder:
 
     def _named_figures(self, query: Query) -> bool:
         """A level's or a place's "numbers" or "figures" ("the entry-level numbers", "senior figures",
-        "a korean figure", "the uk numbers") are its pay."""
+        "a korean figure", "the uk numbers") are its pay, as a "ballpark" is where one is named."""
         after = {f.start + f.length for f in query.entities.found if f.kind in FIGURES_OF}
-        return any(i < len(query.words) and stem(query.words[i]) in self.library.level_pay_words for i in after)
+        if any(i < len(query.words) and stem(query.words[i]) in self.library.level_pay_words for i in after):
+            return True
+        named = any(f.kind in FIGURES_OF | {"role"} for f in query.entities.found)
+        return named and any(stem(w) in self.library.named_pay_words for w in query.words)
 
     def names_ai(self, query: Query) -> bool:
         """An AI role or AI words outside the other job's name: "justify an AI engineer's salary to

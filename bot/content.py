@@ -82,6 +82,7 @@ class Library:
     never_covered: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # stems of words that are pay right after a level or place ("senior numbers")
     level_pay_words: frozenset[str] = frozenset()
+    named_pay_words: frozenset[str] = frozenset()  # pay when a level, place or role is named anywhere
     other_professions: dict[str, m.Profession] = field(default_factory=dict)
     pay_measures: dict[str, m.PayMeasure] = field(default_factory=dict)
     word_families: tuple[frozenset[str], ...] = ()  # stems of vocabulary.yaml's everyday kin
@@ -312,6 +313,7 @@ def _assemble(loaded: _Loaded) -> Library:
         pay_words=tuple(salaries.pay_words),
         pay_terms=frozenset(stem(w) for w in salaries.pay_words if len(words(w)) == 1),
         level_pay_words=frozenset(map(stem, salaries.level_pay_words)),
+        named_pay_words=frozenset(map(stem, salaries.named_pay_words)),
         pay_parts=tuple(salaries.pay_parts),
         pay_trends=frozenset(map(stem, salaries.pay_trends)),
         other_professions={d.id: d for d in salaries.other_professions},

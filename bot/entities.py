@@ -157,6 +157,7 @@ class EntityIndex:
                 taken[start : start + length] = [True] * length
         found += self._typos(stems, taken, raw_words)
         found += self._places_after_names(stems, taken, raw_words, found)
+        found += self._levels_of_who(stems, raw_words, found)
         found = [f for f in found if not (f.kind in ACTORS and _actor(raw_words, f, opens))]
         found = [f for f in found if not (f.kind == "level" and _owned_person(raw_words, f))]
         found.sort(key=_order)
@@ -177,6 +178,19 @@ class EntityIndex:
             if i in ends or (i > 0 and raw_words[i - 1] in PAY_NOUNS) or _sets_aside_after(raw_words, i, found):
                 taken[i] = True
                 yield from (Found(kind, ident, i, 1, True) for kind, ident in hits)
+
+    def _levels_of_who(self, stems: list[str], raw_words: list[str], found: list[Found]) -> Iterable[Found]:
+        """A hiring topic's name said of who one is ("what can I expect as an entry level hire"): the
+        level inside it is the person's level too."""
+        for f in found:
+            if f.kind != "hire" or not _said_as_who(raw_words, f.start):
+                continue
+            for length in range(f.length - 1, 0, -1):
+                for start in range(f.start, f.start + f.length - length + 1):
+                    levels = [i for k, i in self.phrases.get(tuple(stems[start : start + length]), []) if k == "level"]
+                    if levels:
+                        yield from (Found("level", lv, start, length, True) for lv in levels)
+                        return
 
     def _rest_of_place(self, kept: list[Found], set_aside: list[Found]) -> list[Found]:
         """The US with SF and NY set aside ("us but not sf/nyc", "not sf or ny") is the place that is
@@ -231,6 +245,14 @@ class EntityIndex:
 
 def _order(f: Found) -> tuple[int, int]:
     return f.start, KINDS.index(f.kind)
+
+
+def _said_as_who(raw_words: list[str], start: int) -> bool:
+    """Does "as" (or "being") stand before `start`, over "a"/"an" ("as an entry level hire")?"""
+    i = start - 1
+    while i >= 0 and raw_words[i] in ("a", "an"):
+        i -= 1
+    return i >= 0 and raw_words[i] in ("as", "being")
 
 
 def _sets_aside_after(raw_words: list[str], i: int, found: list[Found]) -> bool:

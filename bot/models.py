@@ -262,6 +262,7 @@ class SalariesFile(Strict):
     pay_words: list[Text] = Field(default_factory=list)  # words that make a question about pay
     # pay when right after a level or place ("senior numbers")
     level_pay_words: list[Word] = Field(default_factory=list)
+    named_pay_words: list[Word] = Field(default_factory=list)
     pay_parts: list[Text] = Field(default_factory=list)  # parts of pay no salary table shows ("bonus", "equity")
     pay_trends: list[Word] = Field(default_factory=list)  # how pay moves, which no one-year table shows
     pay_measures: list[PayMeasure] = Field(default_factory=list)  # asked for ("total comp"), shown first

@@ -87,8 +87,11 @@ def _levels_by_experience(text: str, lowered: list[str], index: EntityIndex) -> 
         return []
     years = [int(n) for n in said.groups() if n]
     start = lowered.index(said.group(1)) if said.group(1) in lowered else 0
+    # The whole "3 years of experience" names the level: what follows it follows the level
+    # ("what can an AI engineer with 3 years of experience expect").
+    length = max(1, min(len(split_words(said.group(0))), len(lowered) - start))
     levels = dict.fromkeys(lv for n in years for lv in index.levels_for_years(n))
-    return [Found("level", lv, start, 1, False) for lv in levels]
+    return [Found("level", lv, start, length, False) for lv in levels]
 
 
 def command_word(word: str) -> str | None:

@@ -75,6 +75,7 @@ def _raw_topic_ids() -> Iterator[tuple[str, str]]:
     not_topics |= {
         "pay_words",
         "level_pay_words",
+        "named_pay_words",
         "pay_parts",
         "pay_trends",
         "never_covered",
