@@ -15,3 +15,12 @@ def test_a_background_opening_the_question_gets_its_path(engine: Engine) -> None
 def test_a_background_weighed_against_the_role_is_no_path(engine: Engine) -> None:
     reply = engine.answer("web developer vs ai engineer: how do they differ?", "dm")
     assert reply.topic_id != "r:swe-to-ai-engineer"
+
+
+def test_fullstack_and_backend_developers_typed_short_get_the_software_engineers_path(engine: Engine) -> None:
+    for text in (
+        "fullstack dev, 5 yrs exp. how long would it take me to switch into ai engineering?",
+        "backend dev here, how do i get into ai engineering?",
+    ):
+        reply = engine.answer(text, "dm")
+        assert (reply.kind, reply.topic_id) == ("answer", "r:swe-to-ai-engineer"), text
