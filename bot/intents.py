@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from bot.entities import Found
 from bot.matching import AI_CONTEXT_WORDS, Terms
 from bot.parsing import Query
-from bot.text import STOPWORDS, split_words, stem, words
+from bot.text import STOPWORDS, sentence_weights, split_words, stem, words
 
 # "what do seniors make in SF?", "what engineers make?", "make $500k a year": "make" that ends a clause or
 # names a place, a period or a sum is about money ("make the move", "make it to prod" are not).
@@ -36,6 +36,7 @@ _DEFINITION = re.compile(r"^\s*(what|whats|what's)\s+(is|are)?\s*(a|an|the)?\s*"
 COMPARE_WORDS = frozenset(
     stem(w) for w in "vs versus compare comparison difference diff different differ same distinguish".split()
 )
+VS_WORDS = frozenset(stem(w) for w in ("vs", "versus"))
 _NEVER = re.compile(r"(?!)")
 # Asking how to get into AI engineering ("pivot into", "switch", "where do I start") or for the path there.
 MOVE_IN_WORDS = frozenset(
@@ -299,13 +300,37 @@ def weighs_roles(query: Query) -> bool:
     starts = sorted({(f.start, f.length) for f in query.entities.found if f.kind == "role"})
     if len(starts) < 2 or moves_between(query, starts[0], starts[1]):
         return False
-    if compares(query):
+    if compares(query) and not _vs_elsewhere(query, [start for start, _ in starts]):
         return True
     if ORDER_WORDS & set(query.words):
         return False
     (first, length), (second, _) = starts[0], starts[1]
     # "ML engineers or AI engineers", "do ML engineer roles want degrees more than AI engineer roles do"
     return bool({"or", "than"} & set(query.words[first + length : second]))
+
+
+def _vs_elsewhere(query: Query, roles: list[int]) -> bool:
+    """Is "vs" the only comparing word, and in no sentence naming two of the roles (at `roles`)? It
+    sets apart what its own sentence names: "what specialization tracks exist inside AI engineering?
+    applied vs platform vs research engineer" lists tracks, it does not weigh AI engineering against
+    research engineering."""
+    said = [i for i, w in enumerate(query.words) if stem(w) in COMPARE_WORDS]
+    if not said or any(stem(query.words[i]) not in VS_WORDS for i in said):
+        return False
+    sentence = _sentence_of_each_word(query)
+    if sentence is None:
+        return False
+    # "vs." ends no sentence: the word after it is still what it sets apart
+    reach = [{sentence[i], sentence[min(i + 1, len(sentence) - 1)]} for i in said]
+    return all(sum(1 for start in roles if sentence[start] in near) < 2 for near in reach)
+
+
+def _sentence_of_each_word(query: Query) -> list[int] | None:
+    """The number of the sentence each of the query's words is in (None if they cannot be lined up)."""
+    numbers = [n for n, (sentence, _) in enumerate(sentence_weights(query.text)) for _ in split_words(sentence)]
+    if query.command:
+        numbers = numbers[1:]  # the command word is not among the query's words
+    return numbers if len(numbers) == len(query.words) else None
 
 
 def moves_between(query: Query, first: tuple[int, int], second: tuple[int, int]) -> bool:
