@@ -252,7 +252,7 @@ class CandidateFinder:
     def asks_about_pay(self, query: Query, q_terms: Terms) -> bool:
         """Pay asked about, or what a person costs; what the question sets aside ("apart from pay,
         ...") does not count, nor the words of an idiom ("does an AI engineer pay off")."""
-        text = self.idioms.sub(" ", without_set_aside(query.text))
+        text = _without_paying_for_learning(query, self.idioms.sub(" ", without_set_aside(query.text)))
         if text != query.text:
             q_terms = self.matcher.query_terms(text)
         return (
@@ -470,6 +470,21 @@ def _ai_words_outside(query: Query, kind: str, reach: tuple[int, int] = (0, 0)) 
         i for f in query.entities.found if f.kind == kind for i in range(f.start - before, f.start + f.length + after)
     }
     return bool(AI_CONTEXT_WORDS & {stem(w) for i, w in enumerate(query.words) if i not in named})
+
+
+PAYING_FOR = frozenset({"pay", "pays", "paying", "paid", "cover", "covers", "fund", "funds", "reimburse", "reimburses"})
+PAID_FOR_REACH = 3  # "will pay for one certification", "pays for my online course"
+
+
+def _without_paying_for_learning(query: Query, text: str) -> str:
+    """The text less "pay for" when what is paid for is a way to learn ("my company will pay for one
+    certification"): an employer buying a course, not anyone's pay."""
+    learning = {f.start for f in query.entities.found if f.kind == "learn"}
+    words = query.words
+    for i, word in enumerate(words[:-1]):
+        if word in PAYING_FOR and words[i + 1] == "for" and learning & set(range(i + 2, i + 2 + PAID_FOR_REACH)):
+            text = re.sub(rf"\b{word}\s+for\b", " for", text, count=1, flags=re.IGNORECASE)
+    return text
 
 
 def _prices_a_thing(query: Query, q_terms: Terms, pay_terms: frozenset[str]) -> bool:
