@@ -42,3 +42,9 @@ def test_knowledge_leaving_with_one_engineer_is_the_teams_single_point_of_failur
     topic, shown = _shown(engine, text)
     assert topic == "hiring-building-ai-teams"
     assert "document" in shown.lower()
+
+
+def test_a_market_called_thin_or_scarce_shows_the_share_of_junior_openings(engine: Engine) -> None:
+    """ "Scarce", "sparse", "thin": the articles' "limited entry-level opportunities", the 2.5%."""
+    _, shown = _shown(engine, "are junior ai jobs scarce right now")
+    assert "2.5%" in shown
