@@ -195,6 +195,9 @@ def _stemmed(text: str) -> tuple[str, ...]:
 FIXED_PHRASES = {
     ("in", "house"): "inhouse",
     ("from", "scratch"): "fromscratch",
+    # what one cannot do without ("must-have libraries", "must-haves are pandas and numpy"): "must"
+    # and "have" alone are stopwords, so the phrase would otherwise say nothing
+    **{("must", have): "musthave" for have in ("have", "haves")},
     # what a hire that "pays off" gives back, not anyone's pay
     **{(pay, "off"): "payback" for pay in ("pay", "pays", "paid", "paying")},
 }
