@@ -332,13 +332,18 @@ def _hyphenated_words(library: Library) -> dict[str, tuple[str, ...]]:
 QUESTION_OPENINGS = ("how much", "how many", "how long", "how", "why", "what", "which", "where", "when", "who")
 
 
+_OPENINGS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _opening in QUESTION_OPENINGS:  # longest first within a first word: "how much" before "how"
+    _OPENINGS_BY_FIRST_WORD.setdefault(_opening.split()[0], []).append(tuple(_opening.split()))
+
+
 def question_opening(text: str) -> str:
     """The first way of asking in the text ("how much", "why"), or "" when it uses none."""
-    said = words(text)
-    for i in range(len(said)):
-        for opening in QUESTION_OPENINGS:
-            if said[i : i + len(opening.split())] == opening.split():
-                return opening
+    said = tuple(words(text))
+    for i, word in enumerate(said):
+        for opening in _OPENINGS_BY_FIRST_WORD.get(word, ()):
+            if said[i : i + len(opening)] == opening:
+                return " ".join(opening)
     return ""
 
 

@@ -85,7 +85,13 @@ class Scope:
         self.matcher = matcher
         self.finder = finder
         self.peoples = peoples_words(library)
-        self.never_covered = library.never_covered
+        # Each phrase of what no article covers under its first word, in content order: a question's
+        # words are looked up one by one instead of every phrase tried at every word.
+        self.never_covered: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        phrases = (phrase for phrases in library.never_covered.values() for phrase in phrases)
+        things = (thing for thing, phrases in library.never_covered.items() for _ in phrases)
+        for order, (thing, phrase) in enumerate(zip(things, phrases, strict=True)):
+            self.never_covered.setdefault(phrase[0], []).append((order, thing, phrase))
         # The terms that name what an entry teaches (its names and questions), in entries that teach.
         self.taught = frozenset(
             term
@@ -99,7 +105,8 @@ class Scope:
         None when it asks nothing of the kind. Unlike the rules below, naming AI engineers does not make it theirs:
         "how many vacation days do AI engineers get" asks about vacation."""
         query = reading.query
-        asked = [i for i in range(len(query.words)) if i not in aside_positions(query)]
+        aside = aside_positions(query)
+        asked = [i for i in range(len(query.words)) if i not in aside]
         covered = query.entities.covered()
         if named := self._never_covered(query.words, asked):
             return Elsewhere(named[0], f"it asks about {named[1]!r}, of {named[0]}, which no article covers")
@@ -120,14 +127,17 @@ class Scope:
         """What no article covers (content's `never_covered`) the asking part names, and its words as
         written: ("benefits and perks", "401k")."""
         stems = [stem(words[i]) for i in asked]
-        for thing, phrases in self.never_covered.items():
-            for phrase in phrases:
-                for at in range(len(stems) - len(phrase) + 1):
-                    if _on(words, asked[at]):
-                        continue  # "I'm on parental leave", "on a visa": where the person is, not what they ask
-                    if tuple(stems[at : at + len(phrase)]) == phrase:
-                        return thing, " ".join(words[i] for i in asked[at : at + len(phrase)])
-        return None
+        found = [
+            (order, at, thing, len(phrase))
+            for at, word in enumerate(stems)
+            for order, thing, phrase in self.never_covered.get(word, ())
+            if tuple(stems[at : at + len(phrase)]) == phrase
+            and not _on(words, asked[at])  # "I'm on parental leave", "on a visa": where the person is
+        ]
+        if not found:
+            return None
+        _, at, thing, length = min(found)  # the first thing in content order, at its first place
+        return thing, " ".join(words[i] for i in asked[at : at + length])
 
     def _other_careers(self, reading: Reading, asked: list[int]) -> str | None:
         """Two or more other jobs the asking part sets side by side, with no AI engineer named and no pay
