@@ -78,7 +78,8 @@ SELF_WORDS = frozenset({"im", "am", "as", "being"})  # "I'm a data scientist, as
 ASKER_WORDS = frozenset({"im", "am"})
 ASKER_OPENERS = frozenset({"as", "being"})
 # A word followed by one of these is a verb ("settle a debate"), not a mistyped name ("seattle").
-DETERMINERS = frozenset("a an the my our your their his her this that these those some".split())
+ARTICLES = frozenset({"a", "an", "the"})
+DETERMINERS = ARTICLES | OWNERS | frozenset({"this", "that", "these", "those", "some"})
 # An everyday word that is also a place's name ("us") names the place in lower case too right after
 # what it qualifies, a level, role or measure or a noun for pay ("senior us", "ai engineer us",
 # "salary us"): no object pronoun follows a noun. After "pay", a verb as often, it does not.

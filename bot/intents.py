@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.entities import Found
+from bot.entities import ARTICLES, Found
 from bot.matching import AI_CONTEXT_WORDS, Terms
 from bot.parsing import Query
 from bot.text import STOPWORDS, sentence_weights, split_words, stem, words
@@ -179,7 +179,6 @@ GET_PEOPLE = frozenset(
 )
 AS_WHOM = frozenset({"as", "being"})  # "what could I expect as a principal"
 AT_WHERE = frozenset({"in", "at", "for", "from"})  # "get in london", "expect at a startup", "make from big tech"
-ARTICLES = frozenset({"a", "an", "the"})
 GET_PLACES = frozenset({"location", "company_type"})
 
 

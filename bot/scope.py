@@ -88,9 +88,8 @@ class Scope:
         # Each phrase of what no article covers under its first word, in content order: a question's
         # words are looked up one by one instead of every phrase tried at every word.
         self.never_covered: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
-        phrases = (phrase for phrases in library.never_covered.values() for phrase in phrases)
-        things = (thing for thing, phrases in library.never_covered.items() for _ in phrases)
-        for order, (thing, phrase) in enumerate(zip(things, phrases, strict=True)):
+        in_order = [(thing, phrase) for thing, phrases in library.never_covered.items() for phrase in phrases]
+        for order, (thing, phrase) in enumerate(in_order):
             self.never_covered.setdefault(phrase[0], []).append((order, thing, phrase))
         # The terms that name what an entry teaches (its names and questions), in entries that teach.
         self.taught = frozenset(
